@@ -1,0 +1,132 @@
+package ru.librarybot.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The one conversation engine every channel talks to: recognizes what the reader wants, hands it to the
+ * capability that answers it, keeps the dialog state and announces the exchange for the interaction log.
+ */
+@org.springframework.stereotype.Service
+public class ConversationEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+
+    private final IntentRecognizer recognizer;
+    private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
+    private final IntentHandler notConnected;
+    private final DialogRepository dialogs;
+    private final ReaderKeys readerKeys;
+    private final ApplicationEventPublisher events;
+    private final Texts texts;
+    private final Clock clock;
+
+    public ConversationEngine(IntentRecognizer recognizer, List<IntentHandler> capabilities, DialogRepository dialogs,
+                              ReaderKeys readerKeys, ApplicationEventPublisher events, Texts texts, Clock clock) {
+        this.recognizer = recognizer;
+        this.dialogs = dialogs;
+        this.readerKeys = readerKeys;
+        this.events = events;
+        this.texts = texts;
+        this.clock = clock;
+        this.notConnected = new NotConnectedHandler(texts);
+        for (IntentHandler handler : capabilities) {
+            for (Intent intent : handler.intents()) {
+                IntentHandler previous = handlers.putIfAbsent(intent, handler);
+                if (previous != null) {
+                    throw new IllegalStateException(intent + " is answered by both " + previous.getClass().getSimpleName()
+                            + " and " + handler.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    /**
+     * Answers one reader message. Never throws for anything the reader sent, except a button the bot never
+     * offered ({@link UnknownButtonException}), which a connector refuses.
+     */
+    public Answer handle(InboundMessage message) {
+        long started = System.nanoTime();
+        String readerKey = readerKeys.of(message.channel(), message.userId());
+        Turn turn = understand(message, readerKey);
+        Answer answer;
+        try {
+            answer = handlerFor(turn.intent()).handle(turn);
+            dialogs.save(turn.dialog().after(answer.intent(), answer.awaiting(), clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Failed to answer a {} message with intent {}", message.channel().id(), turn.intent(), e);
+            answer = Answer.of(turn.intent(), Outcome.ERROR, new Reply.Text(texts.get("error.apology"),
+                    List.of(Button.of(texts.get("button.menu"), Intent.HELP))));
+        }
+        events.publishEvent(new MessageHandled(message.channel(), readerKey, message.receivedAt(),
+                inboundText(message), turn.pressed(), answer.intent(), answer.outcome(), answer.replies(),
+                Duration.ofNanos(System.nanoTime() - started)));
+        return answer;
+    }
+
+    /** Whether a button payload is one the bot could have offered. */
+    public boolean isKnownButton(String payload) {
+        try {
+            parseButton(payload);
+            return true;
+        } catch (UnknownButtonException e) {
+            return false;
+        }
+    }
+
+    private Turn understand(InboundMessage message, String readerKey) {
+        Dialog dialog = dialogs.findById(readerKey).orElseGet(() -> Dialog.start(readerKey));
+        return switch (message.content()) {
+            case InboundMessage.Content.ButtonPress(String payload) ->
+                    new Turn(message, readerKey, parseButton(payload), true, dialog);
+            case InboundMessage.Content.Text(String text) ->
+                    new Turn(message, readerKey, recognize(text, dialog), false, dialog);
+        };
+    }
+
+    private Recognition recognize(String text, Dialog dialog) {
+        Recognition recognition = recognizer.recognize(text);
+        if (!dialog.isAwaiting() || text.strip().startsWith("/") || recognition.intent() == Intent.HELP) {
+            return recognition;
+        }
+        // the reader is answering the bot's question: their whole text is the answer
+        Intent expected = dialog.awaiting().intent();
+        String query = expected == Intent.AVAILABILITY || expected == Intent.WISH
+                ? recognizer.extractQuery(text) : text.strip();
+        return new Recognition(expected, query);
+    }
+
+    private Recognition parseButton(String payload) {
+        int colon = payload.indexOf(':');
+        String name = colon < 0 ? payload : payload.substring(0, colon);
+        String argument = colon < 0 ? "" : payload.substring(colon + 1);
+        Intent intent;
+        try {
+            intent = Intent.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownButtonException(payload);
+        }
+        if (!handlerFor(intent).acceptsButton(intent, argument)) {
+            throw new UnknownButtonException(payload);
+        }
+        return new Recognition(intent, argument);
+    }
+
+    private IntentHandler handlerFor(Intent intent) {
+        return handlers.getOrDefault(intent, notConnected);
+    }
+
+    private static String inboundText(InboundMessage message) {
+        return switch (message.content()) {
+            case InboundMessage.Content.Text(String text) -> text;
+            case InboundMessage.Content.ButtonPress(String payload) -> payload;
+        };
+    }
+}

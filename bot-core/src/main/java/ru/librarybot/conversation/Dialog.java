@@ -1,0 +1,26 @@
+package ru.librarybot.conversation;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One reader's conversation state on one channel account, kept in Mongo under the reader key so a multi-step
+ * flow survives a restart.
+ */
+@Document("dialogs")
+public record Dialog(@Id String readerKey, Awaiting awaiting, Intent lastIntent, Instant updatedAt) {
+
+    public static Dialog start(String readerKey) {
+        return new Dialog(readerKey, null, null, Instant.EPOCH);
+    }
+
+    public boolean isAwaiting() {
+        return awaiting != null;
+    }
+
+    Dialog after(Intent intent, Awaiting next, Instant at) {
+        return new Dialog(readerKey, next, intent, at);
+    }
+}
