@@ -144,7 +144,11 @@ class ConversationEngineTest {
         handlers.add(new UnknownHandler(texts));
         DialogRepository dialogs = new MongoRepositoryFactory(mongo).getRepository(DialogRepository.class);
         return new ConversationEngine(new IntentRecognizer(), handlers, dialogs, readerKeys,
-                event -> published.add((MessageHandled) event), texts,
+                event -> {
+                    if (event instanceof MessageHandled handled) {
+                        published.add(handled);
+                    }
+                }, texts,
                 Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
     }
 

@@ -1,0 +1,134 @@
+package ru.librarybot.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import ru.librarybot.LibrarybotApplication;
+
+/**
+ * Drives the conversation engine through the web chat API with many concurrent simulated readers on the embedded
+ * (H2 file) store and prints messages/s with p50/p99 round-trip and handling times.
+ *
+ * <p>Arguments: {@code readers messagesPerReader warmupMessages}.
+ */
+public final class WebChatBenchmark {
+
+    /** What readers of a municipal library typically write, buttons included. */
+    private static final List<String> MESSAGES = List.of(
+            "{\"user\":\"%s\",\"text\":\"/start\"}",
+            "{\"user\":\"%s\",\"text\":\"во сколько вы работаете в субботу?\"}",
+            "{\"user\":\"%s\",\"text\":\"Здравствуйте! Есть ли у вас Мастер и Маргарита?\"}",
+            "{\"user\":\"%s\",\"text\":\"вы сегодня открыты\"}",
+            "{\"user\":\"%s\",\"button\":\"INFO\"}",
+            "{\"user\":\"%s\",\"text\":\"хочу продлить книгу\"}",
+            "{\"user\":\"%s\",\"text\":\"какие мероприятия будут на выходных\"}",
+            "{\"user\":\"%s\",\"text\":\"где находится детская библиотека\"}",
+            "{\"user\":\"%s\",\"button\":\"HELP\"}",
+            "{\"user\":\"%s\",\"text\":\"спасибо большое!\"}");
+
+    public static void main(String[] args) throws Exception {
+        int readers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int perReader = args.length > 1 ? Integer.parseInt(args[1]) : 150;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        Path store = Files.createTempDirectory("librarybot-bench");
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibrarybotApplication.class)
+                .properties("server.port=0", "librarybot.embedded-store.backend=h2",
+                        "librarybot.embedded-store.path=" + store.resolve("bench.mv"),
+                        "logging.level.root=WARN", "spring.main.banner-mode=off")
+                .run()) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            URI endpoint = URI.create("http://127.0.0.1:" + port + "/api/webchat/messages");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+            System.out.printf("warm-up: %d messages%n", warmup);
+            run(http, endpoint, Math.max(1, readers / 4), Math.max(1, warmup / Math.max(1, readers / 4)), "warm");
+
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            meters.find("librarybot.handling").timers().forEach(meters::remove);
+            System.out.printf("measured: %d concurrent readers x %d messages%n", readers, perReader);
+            Result result = run(http, endpoint, readers, perReader, "r");
+            System.out.println(result);
+            System.out.println(handlingTimes(meters));
+        }
+    }
+
+    private static Result run(HttpClient http, URI endpoint, int readers, int perReader, String prefix)
+            throws InterruptedException {
+        long[] latencies = new long[readers * perReader];
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int r = 0; r < readers; r++) {
+                String user = prefix + "-" + r;
+                int offset = r;
+                pool.submit(() -> {
+                    for (int i = 0; i < perReader; i++) {
+                        String body = MESSAGES.get((offset + i) % MESSAGES.size()).formatted(user);
+                        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 200) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+                    }
+                });
+            }
+        }
+        long elapsed = System.nanoTime() - started;
+        return new Result(latencies, elapsed, failures.get());
+    }
+
+    private static String handlingTimes(MeterRegistry meters) {
+        List<String> lines = new ArrayList<>();
+        for (Timer timer : meters.find("librarybot.handling").timers()) {
+            lines.add(String.format("  handling %-13s n=%-7d mean=%.2f ms max=%.2f ms", timer.getId().getTag("intent"),
+                    timer.count(), timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    timer.max(java.util.concurrent.TimeUnit.MILLISECONDS)));
+        }
+        return lines.isEmpty() ? "  (no librarybot.handling timer registered)" : String.join("\n", lines);
+    }
+
+    private record Result(long[] latencies, long elapsedNanos, long failures) {
+        @Override
+        public String toString() {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            double seconds = elapsedNanos / 1e9;
+            return String.format("messages: %d in %.2f s = %.0f messages/s; failures: %d%n"
+                            + "round trip p50 = %.2f ms, p99 = %.2f ms, max = %.2f ms",
+                    sorted.length, seconds, sorted.length / seconds, failures,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+    }
+}

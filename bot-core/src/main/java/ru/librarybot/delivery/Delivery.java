@@ -1,0 +1,59 @@
+package ru.librarybot.delivery;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.ReaderWrote;
+import ru.librarybot.conversation.Reply;
+
+/** Sends the library's own messages to a reader on the channel account they wrote from. */
+@Service
+public class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+    private final ReaderAccountRepository accounts;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+    Delivery(ReaderAccountRepository accounts, List<ChannelSender> senders) {
+        this.accounts = accounts;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    }
+
+    /** What happened to a message handed to delivery. */
+    public enum Result { QUEUED, UNKNOWN_READER, UNREACHABLE, CHANNEL_OFF }
+
+    public Result toReader(String messageId, String readerKey, List<Reply> replies, String purpose) {
+        ReaderAccount account = accounts.findById(readerKey).orElse(null);
+        if (account == null) {
+            return Result.UNKNOWN_READER;
+        }
+        if (!account.reachable()) {
+            return Result.UNREACHABLE;
+        }
+        ChannelSender sender = senders.get(account.channel());
+        if (sender == null) {
+            log.warn("No sender for channel {}: a {} message is not delivered", account.channel().id(), purpose);
+            return Result.CHANNEL_OFF;
+        }
+        sender.send(new Outgoing(messageId, readerKey, account.channel(), account.chatId(), replies, purpose));
+        return Result.QUEUED;
+    }
+
+    /** Writing again is how a reader who blocked the bot says they may be written to again. */
+    @EventListener
+    void on(ReaderWrote wrote) {
+        ReaderAccount known = accounts.findById(wrote.readerKey()).orElse(null);
+        if (known == null || !known.reachable() || !known.chatId().equals(wrote.chatId())
+                || known.lastSeen().isBefore(wrote.at().minusSeconds(3600))) {
+            accounts.save(new ReaderAccount(wrote.readerKey(), wrote.channel(), wrote.chatId(), wrote.at(), null));
+        }
+    }
+}
