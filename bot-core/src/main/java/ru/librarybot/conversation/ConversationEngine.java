@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 public class ConversationEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+    static final String SECRET_ANSWER = "•••";
 
     private final IntentRecognizer recognizer;
     private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
@@ -67,7 +68,7 @@ public class ConversationEngine {
         }
         events.publishEvent(new ReaderWrote(readerKey, message.channel(), message.chatId(), message.receivedAt()));
         events.publishEvent(new MessageHandled(message.channel(), readerKey, message.receivedAt(),
-                inboundText(message), turn.pressed(), answer.intent(), answer.outcome(), answer.replies(),
+                loggedText(message, turn), turn.pressed(), answer.intent(), answer.outcome(), answer.replies(),
                 Duration.ofNanos(System.nanoTime() - started)));
         return answer;
     }
@@ -122,6 +123,14 @@ public class ConversationEngine {
 
     private IntentHandler handlerFor(Intent intent) {
         return handlers.getOrDefault(intent, notConnected);
+    }
+
+    /** A card number or PIN the bot asked for stays out of the interaction log. */
+    private static String loggedText(InboundMessage message, Turn turn) {
+        Awaiting awaited = turn.dialog().awaiting();
+        boolean answeringSecret = awaited != null && awaited.secret() && !turn.pressed()
+                && turn.intent() == awaited.intent();
+        return answeringSecret ? SECRET_ANSWER : inboundText(message);
     }
 
     private static String inboundText(InboundMessage message) {

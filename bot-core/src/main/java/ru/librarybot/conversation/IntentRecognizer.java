@@ -15,7 +15,8 @@ public class IntentRecognizer {
             Map.entry("info", Intent.INFO), Map.entry("hours", Intent.INFO), Map.entry("events", Intent.EVENTS),
             Map.entry("subscribe", Intent.SUBSCRIBE), Map.entry("unsubscribe", Intent.UNSUBSCRIBE),
             Map.entry("wish", Intent.WISH), Map.entry("feedback", Intent.FEEDBACK), Map.entry("human", Intent.HUMAN),
-            Map.entry("card", Intent.LINK_CARD), Map.entry("link", Intent.LINK_CARD));
+            Map.entry("card", Intent.LINK_CARD), Map.entry("link", Intent.LINK_CARD),
+            Map.entry("forget", Intent.LINK_CARD));
 
     public Recognition recognize(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');

@@ -133,6 +133,27 @@ class ConversationEngineTest {
     }
 
     @Test
+    void aPinTheBotAskedForNeverReachesTheInteractionLog() {
+        IntentHandler cards = new IntentHandler() {
+            public Set<Intent> intents() {
+                return Set.of(Intent.LINK_CARD);
+            }
+
+            public Answer handle(Turn turn) {
+                Answer answer = Answer.of(Intent.LINK_CARD, Outcome.ANSWERED, new Reply.Text("ok"));
+                return turn.recognition().hasQuery() ? answer : answer.awaiting(Awaiting.CARD_CHECK);
+            }
+        };
+        ConversationEngine engine = engine(cards);
+        engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "/card"));
+
+        engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "4321"));
+        engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "4321"));
+
+        assertThat(published).extracting(MessageHandled::inboundText).containsExactly("/card", "•••", "4321");
+    }
+
+    @Test
     void twoCapabilitiesClaimingOneIntentFailAtStartUp() {
         assertThatThrownBy(() -> engine(new BookSearch(), new BookSearch()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("AVAILABILITY");

@@ -1,0 +1,60 @@
+package ru.librarybot.circulation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+
+/** Finds linked readers with loans falling due, for reminders. */
+@Service
+public class DueLoans {
+
+    private static final int BATCH = 500;
+
+    private final CirculationSource source;
+    private final Readers readers;
+
+    DueLoans(CirculationSource source, Readers readers) {
+        this.source = source;
+        this.readers = readers;
+    }
+
+    /** A linked reader and all their loans. */
+    public record ReaderLoans(Reader reader, List<Loan> loans) {
+    }
+
+    /**
+     * Calls {@code action} for every linked reader with a loan due on one of {@code days} or, when
+     * {@code overdueBefore} is given, due before it, with all their loans; readers are fetched in batches.
+     *
+     * @return how many readers were passed to the action
+     */
+    public int forEach(Set<LocalDate> days, LocalDate overdueBefore, Consumer<ReaderLoans> action) {
+        Optional<Set<String>> due = source.cardsDue(days, overdueBefore);
+        try (Stream<Reader> candidates = due.map(keys -> readers.byCardKeys(keys).stream()).orElseGet(readers::all)) {
+            int passed = 0;
+            Iterator<Reader> iterator = candidates.iterator();
+            while (iterator.hasNext()) {
+                Map<CardNumber, Reader> batch = new LinkedHashMap<>();
+                while (iterator.hasNext() && batch.size() < BATCH) {
+                    Reader reader = iterator.next();
+                    batch.put(readers.card(reader), reader);
+                }
+                Map<CardNumber, List<Loan>> loans = source.loans(new ArrayList<>(batch.keySet()));
+                for (Map.Entry<CardNumber, Reader> entry : batch.entrySet()) {
+                    action.accept(new ReaderLoans(entry.getValue(), loans.getOrDefault(entry.getKey(), List.of())));
+                    passed++;
+                }
+            }
+            return passed;
+        }
+    }
+}
