@@ -1,6 +1,5 @@
 package ru.librarybot.circulation.sip2;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -13,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import ru.librarybot.circulation.CirculationUnavailable;
 
 /**
- * A small pool of logged-in SIP2 connections. A broken connection is dropped and a new one opened; a request is
- * sent again on a fresh connection when that cannot do it twice: reads always, a renewal only when the server
- * had closed the idle connection before reading it.
+ * A small pool of logged-in SIP2 connections. A broken connection is dropped and a new one opened. A read is sent
+ * again on a new connection when the first one broke; a renewal is sent once, over a connection just checked, so
+ * a server that dropped the line after renewing never renews twice.
  */
 public class Sip2Client implements AutoCloseable {
 
@@ -32,19 +31,20 @@ public class Sip2Client implements AutoCloseable {
     }
 
     /**
-     * @param repeatable whether sending the request twice does no harm (everything but renewals)
+     * @param repeatable whether sending the request twice does no harm (everything but renewals). A request that
+     *                   is not goes only over a connection just checked with SC status, and is never sent again.
      */
     Sip2Message send(String request, String expectedCode, boolean repeatable) {
         acquire();
         try {
-            Sip2Connection connection = idle.pollFirst();
-            boolean reused = connection != null;
+            Sip2Connection pooled = idle.pollFirst();
+            if (pooled != null && !repeatable) {
+                pooled = checked(pooled);
+            }
             try {
-                return exchange(connection, request, expectedCode);
+                return exchange(pooled, request, expectedCode);
             } catch (IOException | Sip2ProtocolException first) {
-                boolean idleClosed = reused && first instanceof EOFException
-                        && "closed before replying".equals(first.getMessage());
-                if (!repeatable && !idleClosed) {
+                if (!repeatable) {
                     throw unavailable(request, first);
                 }
                 log.debug("SIP2 connection lost ({}); trying once more on a new one", first.getMessage());
@@ -81,6 +81,17 @@ public class Sip2Client implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /** The pooled connection if it still answers SC status, otherwise none (a new one is opened). */
+    private Sip2Connection checked(Sip2Connection pooled) {
+        try {
+            pooled.status();
+            return pooled;
+        } catch (IOException | RuntimeException e) {
+            pooled.close();
+            return null;
         }
     }
 

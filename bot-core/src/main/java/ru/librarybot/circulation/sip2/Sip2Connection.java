@@ -49,6 +49,7 @@ final class Sip2Connection implements Closeable {
             if (settings.user() != null && !settings.user().isBlank()) {
                 connection.login(settings);
             }
+            connection.status();
             return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();
@@ -94,6 +95,14 @@ final class Sip2Connection implements Closeable {
             socket.close();
         } catch (IOException ignored) {
             // closing a broken socket cannot fail in a way worth telling
+        }
+    }
+
+    /** SC status (99): the server says whether it is online; also tells a pooled connection still works. */
+    void status() throws IOException {
+        Sip2Message reply = exchange("9900802.00", "98");
+        if (reply.flag(0) != 'Y') {
+            throw new Sip2ProtocolException("the SIP2 server says it is offline");
         }
     }
 
