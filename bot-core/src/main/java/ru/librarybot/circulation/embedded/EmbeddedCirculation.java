@@ -130,24 +130,26 @@ public class EmbeddedCirculation implements CirculationSource {
             return new Renewal.Refused(loan, refusal, null);
         }
         LocalDate newDue = (loan.due().isAfter(today) ? loan.due() : today).plus(rules.period());
-        // an _id-only query with an array filter: the store finds the patron by key, never by a scan
-        Update renewal = new Update().set("loans.$[loan].due", newDue.toString()).inc("loans.$[loan].renewals", 1)
-                .filterArray(Criteria.where("loan.item").is(loan.item()).and("loan.due").is(loan.due().toString()));
-        long changed = mongo.updateFirst(Query.query(Criteria.where("_id").is(cardKey)), renewal, PATRONS)
-                .getModifiedCount();
-        if (changed == 0) {
-            // renewed or returned in the meantime: the reader is told what is true now
+        // an _id-only query with an array filter: the store finds the patron by key, never by a scan; values are
+        // set, not incremented, so two taps at once renew once
+        Update renewal = new Update().set("loans.$[loan].due", newDue.toString())
+                .set("loans.$[loan].renewals", loan.renewals() + 1)
+                .filterArray(Criteria.where("loan.item").is(loan.item()));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(cardKey)), renewal, PATRONS);
+        Document patron = mongo.findById(cardKey, Document.class, PATRONS);
+        List<Loan> loans = patron == null ? List.of() : loansOf(patron);
+        Loan renewed = loans.stream().filter(l -> l.item().equals(loan.item())).findFirst().orElse(null);
+        if (renewed == null) {
+            // returned in the meantime: the reader is told what is true now
             return new Renewal.Refused(loan, Refusal.NOT_ON_LOAN, null);
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(newDue.toString())), new Update().addToSet("cards", cardKey),
-                DUE_DAYS);
-        Document patron = mongo.findById(cardKey, Document.class, PATRONS);
-        boolean otherDueThatDay = patron != null && loansOf(patron).stream().anyMatch(l -> loan.due().equals(l.due()));
-        if (!otherDueThatDay) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(renewed.due().toString())),
+                new Update().addToSet("cards", cardKey), DUE_DAYS);
+        if (loans.stream().noneMatch(l -> loan.due().equals(l.due()))) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(loan.due().toString())),
                     new Update().pull("cards", cardKey), DUE_DAYS);
         }
-        return new Renewal.Renewed(loan.renewedUntil(newDue), newDue);
+        return new Renewal.Renewed(renewed, renewed.due());
     }
 
     private Refusal refusal(Loan loan, LocalDate today) {

@@ -52,7 +52,8 @@ public class LoansImport {
     private static final int MAX_PROBLEMS = 20;
     private static final int MAX_FIELD = 500;
     private static final int BATCH = 1_000;
-    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Set<String> COLUMNS = Set.of("card", "surname", "pin", "item", "title", "author", "branch",
             "issued", "due", "renewals", "reserved");
 
@@ -66,6 +67,10 @@ public class LoansImport {
 
     /** A patron as the export lists them; the card, PIN and surname are in clear here and only here. */
     public record Patron(CardNumber card, String surname, String pin, List<Loan> loans) {
+        @Override
+        public String toString() {
+            return "Patron[" + card + ", " + loans.size() + " loans]";
+        }
     }
 
     /**
