@@ -1,0 +1,86 @@
+package ru.librarybot.circulation;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import ru.librarybot.conversation.Channel;
+import ru.librarybot.delivery.ChannelSender;
+import ru.librarybot.delivery.Outgoing;
+
+/**
+ * The engine with every bot-core capability on an in-memory store, a clock tests move, and Telegram and VK
+ * senders that keep what they were given. Its profile keeps it out of applications that scan this package from
+ * the test jar.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@AutoConfigurationPackage(basePackages = "ru.librarybot")
+@ComponentScan("ru.librarybot")
+@Profile(CirculationTestApplication.PROFILE)
+public class CirculationTestApplication {
+
+    public static final String PROFILE = "circulation-test";
+
+    public static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    /** A Monday, 10:00 in the library. */
+    public static final ZonedDateTime START = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, MOSCOW);
+
+    /** Starts a store for one test class and points the application at it. */
+    public static MongoServer store(DynamicPropertyRegistry registry) {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test");
+        return server;
+    }
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock(START.toInstant(), MOSCOW);
+    }
+
+    @Bean
+    Sent sent() {
+        return new Sent();
+    }
+
+    @Bean
+    ChannelSender telegram(Sent sent) {
+        return sent.sender(Channel.TELEGRAM);
+    }
+
+    @Bean
+    ChannelSender vk(Sent sent) {
+        return sent.sender(Channel.VK);
+    }
+
+    /** What the library sent through the channels. */
+    public static final class Sent {
+        public final List<Outgoing> messages = new CopyOnWriteArrayList<>();
+
+        ChannelSender sender(Channel channel) {
+            return new ChannelSender() {
+                public Channel channel() {
+                    return channel;
+                }
+
+                public void send(Outgoing message) {
+                    messages.add(message);
+                }
+            };
+        }
+    }
+}
