@@ -123,7 +123,7 @@ final class InfoQuestionParser {
             }
             return Words.stemHits(tokens, WEEKLY) > 0 ? new InfoQuestion.Weekly(scope) : new InfoQuestion.OpenNow(scope);
         }
-        if (days.equals(List.of(today))) {
+        if (days.equals(List.of(today)) && (tokens.contains("сегодня") || tokens.contains("сейчас"))) {
             return new InfoQuestion.OpenNow(scope);
         }
         return new InfoQuestion.HoursOn(days, scope);
