@@ -24,11 +24,11 @@ import ru.librarybot.conversation.Turn;
 @Component
 class InfoHandler implements IntentHandler {
 
-    static final String HOURS = "hours";
-    static final String ADDRESS = "address";
-    static final String REGISTER = "register";
-    static final String PRICES = "prices";
-    static final String BRANCH = "branch:";
+    private static final String HOURS = "hours";
+    private static final String ADDRESS = "address";
+    private static final String REGISTER = "register";
+    private static final String PRICES = "prices";
+    private static final String BRANCH = "branch:";
     private static final List<String> TOPICS = List.of(HOURS, ADDRESS, REGISTER, PRICES);
 
     private final LibraryProfile profile;

@@ -27,7 +27,8 @@ public record TimeRange(LocalTime from, LocalTime to) {
     public static TimeRange parse(String text) {
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a time range like 10:00-19:00");
+            throw new IllegalArgumentException("'" + text + "' is not a time range like 10:00-19:00"
+                    + " (for a day off, leave the day out)");
         }
         try {
             return new TimeRange(time(m.group(1)), time(m.group(2)));

@@ -66,6 +66,15 @@ class LibraryProfileLoaderTest {
     }
 
     @Test
+    void refusesADayOffWrittenAsHoursExplainingWhatToDo() throws IOException {
+        Path file = write(demo().replaceFirst("sunday: \"10:00-17:00\"", "sunday: \"\""));
+
+        assertThatThrownBy(() -> LibraryProfileLoader.load(file.toString()))
+                .hasMessageContaining("library.branches[1].hours.sunday")
+                .hasMessageContaining("for a day off, leave the day out");
+    }
+
+    @Test
     void refusesAnUnknownTimeZone() throws IOException {
         Path file = write(demo().replace("Europe/Moscow", "Europe/Moskow"));
 
