@@ -1,7 +1,9 @@
 package ru.librarybot.webchat.web;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,13 +25,21 @@ class WebChatController {
     }
 
     @PostMapping(path = MESSAGES, consumes = MediaType.APPLICATION_JSON_VALUE)
-    AnswerView send(@RequestBody MessageRequest request) {
-        return AnswerView.of(webChat.receive(request.user(), request.content()));
+    ResponseEntity<AnswerView> send(@RequestBody MessageRequest request) {
+        return json(HttpStatus.OK, AnswerView.of(webChat.receive(request.user(), request.content())));
     }
 
     @GetMapping("/api/webchat/config")
-    PageConfig config() {
-        return pageConfig;
+    ResponseEntity<PageConfig> config() {
+        return json(HttpStatus.OK, pageConfig);
+    }
+
+    /**
+     * The API speaks only JSON: a preset content type skips negotiation, so a client's odd Accept header gets
+     * JSON rather than a 406 page, or a 500 when the refusal itself could not be written.
+     */
+    static <T> ResponseEntity<T> json(HttpStatus status, T body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /** What the chat page shows before the first answer arrives. */

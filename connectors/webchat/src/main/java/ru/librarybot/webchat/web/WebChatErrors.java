@@ -1,9 +1,9 @@
 package ru.librarybot.webchat.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import ru.librarybot.conversation.Texts;
@@ -20,14 +20,13 @@ class WebChatErrors {
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ErrorBody refused(RefusedMessage refusal) {
-        return new ErrorBody(texts.get(refusal.reasonKey(), refusal.arguments()));
+    ResponseEntity<ErrorBody> refused(RefusedMessage refusal) {
+        return WebChatController.json(HttpStatus.BAD_REQUEST,
+                new ErrorBody(texts.get(refusal.reasonKey(), refusal.arguments())));
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ErrorBody unreadable(HttpMessageNotReadableException unreadable) {
-        return new ErrorBody(texts.get("webchat.refused.notJson"));
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException unreadable) {
+        return WebChatController.json(HttpStatus.BAD_REQUEST, new ErrorBody(texts.get("webchat.refused.notJson")));
     }
 }

@@ -107,6 +107,17 @@ class MessagesApiTest {
     }
 
     @Test
+    void answersInJsonWhateverTheClientAccepts() throws Exception {
+        given(engine.handle(any())).willReturn(Answer.of(Intent.HELP, Outcome.ANSWERED, new Reply.Text("Меню")));
+
+        mvc.perform(post("/api/webchat/messages").contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
+                        .content("{\"user\":\"reader-1\",\"text\":\"/start\"}"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.replies[0].text").value("Меню"));
+    }
+
+    @Test
     void acceptsTextOfExactlyTheMaximumLength() throws Exception {
         given(engine.handle(any())).willReturn(Answer.of(Intent.UNKNOWN, Outcome.NOT_FOUND, new Reply.Text("?")));
 

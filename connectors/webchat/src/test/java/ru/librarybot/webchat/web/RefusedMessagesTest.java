@@ -83,6 +83,14 @@ class RefusedMessagesTest {
     }
 
     @Test
+    void refusesInJsonEvenWhenTheClientAsksForHtml() throws Exception {
+        mvc.perform(post("/api/webchat/messages").contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_HTML)
+                        .content("{\"user\":\"reader-1\",\"text\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(containsString("Сообщение пустое")));
+    }
+
+    @Test
     void refusesBrokenJson() throws Exception {
         send("{\"user\":\"reader-1\",\"text\":\"прив")
                 .andExpect(status().isBadRequest())
