@@ -42,7 +42,7 @@ class WebChatController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    /** What the chat page shows before the first answer arrives. */
+    /** The library's own settings the chat page shows, such as its name in the header. */
     record PageConfig(String title) {
     }
 }
