@@ -30,7 +30,16 @@ final class BookQuery {
             отложить дайте дай интересует книга книгу книги книг книжка книжку книжки книжек книгами книгой роман
             купите купить купили купи куплю закупите закупить закупку закупки закупка приобрести приобретите
             приобрела приобрели пополните пополнить предлагаю предложить предложу появилась появился появились
-            покупки покупку хочу хотела хотел хотим хотели""");
+            покупки покупку хочу хачу хотела хотел хотим хотели""");
+
+    /** Stems of the same: verbs come in too many forms to list ("закупили", "приобретут"). */
+    private static final List<String> REQUEST_STEMS = List.of(
+            "закуп", "приобре", "пополн", "купил", "купит", "купят", "заказ", "забронир", "разыскива", "экземпляр");
+
+    /** Words a "ли" follows when it only asks ("есть ли"), unlike the name "Ли Бардуго". */
+    private static final Set<String> ASKING_LI = wordSet("""
+            есть нет имеется имеются свободна свободен свободно свободны можно нельзя наличии найдется найдутся
+            могу можете будет""");
 
     /** Politeness, greetings and small words readers wrap a request in. */
     private static final Set<String> NOISE = wordSet("""
@@ -39,17 +48,19 @@ final class BookQuery {
             уточнить интересуюсь будьте добры извините прошу просим просит попросить рассмотреть посоветовать советую
             возможности возможность пожелание я мы вы ты мне нам меня вас вам его ее их это эту там тут здесь еще
             очень тоже также можно нельзя могу можете может можешь как где какие какая какой какую почему нет если
-            было бы ли же ну вот а чтобы что-нибудь что-то чтото чтонибудь нибудь хотелось хочется здорово неплохо
+            было бы же ну вот а чтобы что-нибудь что-то чтото чтонибудь нибудь хотелось хочется здорово неплохо
             хорошо срочно новую новый новые новинку моя мой мои мою внучка внучке внуку внук ребенок ребенку ребенка
-            библиотека библиотеки библиотеке библиотеку вашей ваша ваш вашу фонд""");
+            библиотека библиотеки библиотеке библиотеку вашей ваша ваш вашу фонд помогите помоги посоветуйте подберите
+            порекомендуйте""");
 
     private static final List<List<String>> REQUEST_PHRASES = phrases(
             "в наличии", "в библиотеке", "в библиотеку", "в каталоге", "по каталогу", "для покупки", "для закупки",
-            "для библиотеки");
+            "для библиотеки", "для детского отдела", "для детской библиотеки");
 
     private static final List<List<String>> NOISE_PHRASES = phrases(
             "у вас", "добрый день", "добрый вечер", "доброе утро", "доброго дня", "доброй ночи", "что нибудь",
-            "что то", "в вашей библиотеке");
+            "что то", "в вашей библиотеке", "что-то из", "что-нибудь из", "чтото из", "что то из",
+            "что нибудь из", "что почитать", "что можно почитать", "что бы почитать", "для внука", "для внучки", "для ребенка", "для сына", "для дочки", "для дочери");
 
     private BookQuery() {
     }
@@ -77,7 +88,11 @@ final class BookQuery {
     }
 
     static boolean isFiller(String word) {
-        return REQUEST.contains(word) || NOISE.contains(word);
+        return isRequest(word) || NOISE.contains(word);
+    }
+
+    private static boolean isRequest(String word) {
+        return REQUEST.contains(word) || REQUEST_STEMS.stream().anyMatch(word::startsWith);
     }
 
     private record Peeled(List<String> words, boolean asked) {
@@ -116,15 +131,19 @@ final class BookQuery {
                 }
             }
         }
-        if (from < to && isFiller(words.get(left ? from : to - 1))) {
-            return 1;
+        if (from >= to) {
+            return 0;
         }
-        return 0;
+        String word = words.get(left ? from : to - 1);
+        if (word.equals("ли")) {
+            return !left || (from > 0 && ASKING_LI.contains(words.get(from - 1))) ? 1 : 0;
+        }
+        return isFiller(word) ? 1 : 0;
     }
 
     private static boolean startsWithRequest(List<String> words, int at, boolean left) {
         String word = words.get(at);
-        return REQUEST.contains(word) || REQUEST_PHRASES.stream().anyMatch(p -> p.getFirst().equals(word)
+        return isRequest(word) || REQUEST_PHRASES.stream().anyMatch(p -> p.getFirst().equals(word)
                 && at + p.size() <= words.size() && words.subList(at, at + p.size()).equals(p));
     }
 

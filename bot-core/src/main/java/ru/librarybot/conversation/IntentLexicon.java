@@ -24,6 +24,7 @@ import java.util.Map;
 /**
  * The words readers use for each intent, weighted by how surely they point at it. A message scores the sum of
  * the cues found in it; a cue of several words matches them in order with at most two other words between.
+ * A negative cue takes a reading back ("где купить" asks where to buy, not that the library buy).
  */
 final class IntentLexicon {
 
@@ -32,7 +33,7 @@ final class IntentLexicon {
     }
 
     private static final int MAX_GAP = 2;
-    private static final int NEGATION_REACH = 3;
+    private static final int NEGATION_REACH = 4;
     private static final double CARD_NUMBER_WEIGHT = 2;
     private static final int CARD_NUMBER_DIGITS = 5;
 
@@ -43,17 +44,17 @@ final class IntentLexicon {
             cue(HELP, 3, "=стоп"), cue(HELP, 3, "=назад"), cue(HELP, 2.5, "отмен"), cue(HELP, 1.5, "=начать|начало"),
             cue(HELP, 1, "разобрат"), cue(HELP, 1, "=главное|главная"), cue(HELP, 1, "=вернуться"),
             cue(HELP, 2, "=не поним|понял"), cue(HELP, 1, "=что =можно"), cue(HELP, 0.5, "=сделать"),
-            cue(HELP, 0.5, "=здесь|тут"),
+            cue(HELP, 0.5, "=здесь|тут"), cue(HELP, 3, "=хелп|=хэлп|=help"), cue(HELP, 2.5, "=с =тобой"),
 
             // AVAILABILITY: is a book there, can I take it
             cue(AVAILABILITY, 1.5, "=есть"), cue(AVAILABILITY, 0.5, "=есть =ли"),
             cue(AVAILABILITY, 2, "=ищу|=ищем|=ищет|=ищете|разыскива"), cue(AVAILABILITY, 2.5, "=найди|найдите"), cue(AVAILABILITY, 1.5, "=найти|найдется|найдутся"),
-            cue(AVAILABILITY, 2, "поиск"), cue(AVAILABILITY, 2, "каталог"), cue(AVAILABILITY, 2.5, "наличи"),
-            cue(AVAILABILITY, 2, "=имеется|имеются"), cue(AVAILABILITY, 1.5, "свободн"), cue(AVAILABILITY, 1.5, "экземпляр"),
+            cue(AVAILABILITY, 2, "поиск"), cue(AVAILABILITY, 2, "каталог"), cue(AVAILABILITY, 3, "наличи"),
+            cue(AVAILABILITY, 2, "=имеется|имеются"), cue(AVAILABILITY, 1.5, "свобод"), cue(AVAILABILITY, 1.5, "экземпляр"),
             cue(AVAILABILITY, 1.5, "почитат"), cue(AVAILABILITY, 1, "прочитат|прочест"), cue(AVAILABILITY, 1.5, "=взять"),
             cue(AVAILABILITY, 1.5, "заказат|заброниров|=отложить"), cue(AVAILABILITY, 1, "книг|книж"),
-            cue(AVAILABILITY, 1, "учебник|энциклопед|словар|сборник|журнал|комикс|манг|аудиокниг"),
-            cue(AVAILABILITY, 1, "=дайте|дай"), cue(AVAILABILITY, 1, "интересует"), cue(AVAILABILITY, 1.5, "=мне =бы"),
+            cue(AVAILABILITY, 1, "учебник|энциклопед|словар|сборник|журнал|комикс|манг|аудиокниг|рассказ|=стихи|стихотв|сказк|повест|=роман"),
+            cue(AVAILABILITY, 1, "=дайте|дай"), cue(AVAILABILITY, 1.5, "интересует"), cue(AVAILABILITY, 1.5, "=хочу|хачу|хотим|хотела|хотел книг|книж"), cue(AVAILABILITY, 1.5, "=мне =бы"),
             cue(AVAILABILITY, 0.5, "=нужна|нужен|нужны|нужно"),
 
             // LOANS: what I have and when it is due
@@ -77,19 +78,19 @@ final class IntentLexicon {
             cue(INFO, 1.5, "=в праздник|празднич"), cue(INFO, 1, "=часы"), cue(INFO, 2.5, "режим|график"),
             cue(INFO, 2, "расписан"), cue(INFO, 3, "адрес"), cue(INFO, 2, "наход|располож"),
             cue(INFO, 3, "доеха|проеха|добрат|=дойти|=пройти|=проехать"), cue(INFO, 3, "телефон"),
-            cue(INFO, 2.5, "позвон|=звонить"), cue(INFO, 2.5, "контакт"), cue(INFO, 2.5, "запис|регистрир"),
+            cue(INFO, 2.5, "позвон|=звонить"), cue(INFO, 2.5, "контакт"), cue(INFO, 2.5, "запис|регистрир|зарегистр"),
             cue(INFO, 2, "документ"), cue(INFO, 3, "паспорт"), cue(INFO, 1.5, "справк"),
             cue(INFO, 3, "распечат|принтер|ксерокс|ксерокоп|копир"), cue(INFO, 2, "печат|скан"),
             cue(INFO, 3, "wifi|вайфа|интернет"), cue(INFO, 3, "=wi =fi"), cue(INFO, 3, "=вай =фай"), cue(INFO, 2, "пароль"), cue(INFO, 3, "парковк"),
             cue(INFO, 2.5, "читальн"), cue(INFO, 1, "=зал"), cue(INFO, 2.5, "ноутбук|компьютер"),
-            cue(INFO, 2, "собак|животн"), cue(INFO, 3, "санитарн"), cue(INFO, 1.5, "филиал"), cue(INFO, 3, "потерял|потеряла"),
+            cue(INFO, 2, "собак|животн"), cue(INFO, 3, "санитарн"), cue(INFO, 1.5, "филиал"), cue(INFO, 3, "потерял|потеряла"), cue(INFO, 3, "=стать читател"), cue(INFO, 1.5, "=библиотека"), cue(INFO, 3, "подари|подарю|пожертв"), cue(INFO, 3, "=в =дар"),
             cue(INFO, 1, "=что =делать"), cue(INFO, 2, "правил"), cue(INFO, 1.5, "=сколько книг"), cue(INFO, 2, "=за =раз"),
 
             // EVENTS: what is on
             cue(EVENTS, 3.5, "афиш"), cue(EVENTS, 3, "мероприят"), cue(EVENTS, 2.5, "событи"), cue(EVENTS, 2.5, "встреч"),
             cue(EVENTS, 1.5, "писател"), cue(EVENTS, 2.5, "круж|клуб|секци"), cue(EVENTS, 3, "мастеркласс"), cue(EVENTS, 3, "=мастер класс"),
             cue(EVENTS, 3, "лекци|выставк|квиз|анонс|концерт|спектакл|экскурси|фестивал|викторин|библионоч"),
-            cue(EVENTS, 2.5, "праздник|презентац|конкурс|чтения"), cue(EVENTS, 1, "интересн"), cue(EVENTS, 2, "намеча"),
+            cue(EVENTS, 2.5, "праздник|презентац|конкурс|чтения"), cue(EVENTS, 2, "интересн"), cue(EVENTS, 2, "намеча"),
             cue(EVENTS, 1, "=будет|будут"), cue(EVENTS, 1.5, "=что|когда =будет|будут"),
             cue(EVENTS, 1, "проход|=пройдет|состоит"), cue(EVENTS, 4, "=день =открытых"), cue(EVENTS, 2, "=сходить"),
             cue(EVENTS, 1, "=куда =сходить"), cue(EVENTS, 1.5, "каникул"), cue(EVENTS, 1, "=на =выходных"),
@@ -97,7 +98,7 @@ final class IntentLexicon {
 
             // SUBSCRIBE: send me news (said with a negation, these count for UNSUBSCRIBE)
             cue(SUBSCRIBE, 3, "подпис|подпиш"), cue(SUBSCRIBE, 2, "рассылк"), cue(SUBSCRIBE, 2, "новост"),
-            cue(SUBSCRIBE, 1.5, "получат"), cue(SUBSCRIBE, 2.5, "уведомл"), cue(SUBSCRIBE, 3.5, "оповещ"),
+            cue(SUBSCRIBE, 2.5, "получат"), cue(SUBSCRIBE, 1.5, "=хочу получат"), cue(SUBSCRIBE, 2, "приходил"), cue(SUBSCRIBE, 2.5, "уведомл"), cue(SUBSCRIBE, 3.5, "оповещ"),
             cue(SUBSCRIBE, 4, "присыла|присылат"), cue(SUBSCRIBE, 1, "=слать"), cue(SUBSCRIBE, 3, "сообщайт"),
             cue(SUBSCRIBE, 3, "=в =курсе"), cue(SUBSCRIBE, 1, "новинк"),
 
@@ -106,17 +107,18 @@ final class IntentLexicon {
             cue(UNSUBSCRIBE, 1.5, "убер|удали"), cue(UNSUBSCRIBE, 3, "перестан|прекрат"), cue(UNSUBSCRIBE, 2.5, "=хватит"),
             cue(UNSUBSCRIBE, 2.5, "надоел"), cue(UNSUBSCRIBE, 2.5, "отключ"), cue(UNSUBSCRIBE, 3, "спам"),
             cue(UNSUBSCRIBE, 4, "отмен подписк"), cue(UNSUBSCRIBE, 3, "=не =пишите|писать"),
-            cue(UNSUBSCRIBE, 1.5, "=больше =не"),
+            cue(UNSUBSCRIBE, 1.5, "=больше =не"), cue(UNSUBSCRIBE, 4, "=стоп рассылк|новост|уведомл"),
 
             // WISH: buy this book for the library
             cue(WISH, 3, "купит|купил|куплю"), cue(WISH, 1, "=купи"), cue(WISH, 3, "закуп"), cue(WISH, 3, "приобре"),
             cue(WISH, 3, "покупк"), cue(WISH, 2.5, "пополн"), cue(WISH, 1, "=фонд"), cue(WISH, 1.5, "появил"),
             cue(WISH, 1, "=если =бы"), cue(WISH, 4, "предлож|предлага книг|книж"),
             cue(WISH, 3, "предлож|предлага купит|приобре|закуп"),
+            cue(WISH, 3, "заказ =в =библиотеку"), cue(WISH, -3, "=где купит|купил"),
 
             // FEEDBACK: praise, complaints, suggestions about the library's work
             cue(FEEDBACK, 3.5, "отзыв"), cue(FEEDBACK, 3.5, "жалоб|пожалов"), cue(FEEDBACK, 1.5, "спасиб|благодар"),
-            cue(FEEDBACK, 2.5, "спасиб|благодар =за"), cue(FEEDBACK, 2, "спасиб =вам|большое|огромное"),
+            cue(FEEDBACK, 2.5, "спасиб|благодар =за"), cue(FEEDBACK, 2, "спасиб =вам|большое|огромное"), cue(FEEDBACK, 2, "=большое|огромное спасиб"),
             cue(FEEDBACK, 3, "молодц"), cue(FEEDBACK, 1.5, "отличн|прекрасн|замечательн|классн|=супер"),
             cue(FEEDBACK, 1.5, "помогл"), cue(FEEDBACK, 3, "предлож|предлага"), cue(FEEDBACK, 2, "пожелани"),
             cue(FEEDBACK, 1, "=сделать|сделайте"), cue(FEEDBACK, 2, "оценк|звезд"), cue(FEEDBACK, 2, "плохо|ужасн|отвратит"),
@@ -127,10 +129,10 @@ final class IntentLexicon {
 
             // HUMAN: a person, not the bot
             cue(HUMAN, 2, "библиотекар"), cue(HUMAN, 3, "человек"), cue(HUMAN, 3.5, "оператор"), cue(HUMAN, 2, "сотрудник"),
-            cue(HUMAN, 3, "консультант|администратор|менеджер"), cue(HUMAN, 2.5, "позов|позвать"), cue(HUMAN, 2.5, "соедин"),
+            cue(HUMAN, 3, "консульт|администратор|менеджер"), cue(HUMAN, 2, "специалист"), cue(HUMAN, 2.5, "позов|позвать"), cue(HUMAN, 2.5, "соедин"),
             cue(HUMAN, 2, "связат"), cue(HUMAN, 2, "=живой|живым|живому|живого"), cue(HUMAN, 2, "поговор"),
             cue(HUMAN, 2, "передайте|передать"), cue(HUMAN, 1.5, "=задать =вопрос"), cue(HUMAN, 1, "вопрос"),
-            cue(HUMAN, 1.5, "=ботом"), cue(HUMAN, 1.5, "общат"), cue(HUMAN, 1, "=робот"),
+            cue(HUMAN, 1.5, "=ботом"), cue(HUMAN, 1.5, "общат"), cue(HUMAN, 1, "=робот"), cue(HUMAN, 3, "позвоните|перезвоните =мне|нам"),
 
             // LINK_CARD: tie my library card to this chat
             cue(LINK_CARD, 3.5, "привяз"), cue(LINK_CARD, 1.5, "читател"), cue(LINK_CARD, 1, "билет"),
@@ -142,7 +144,7 @@ final class IntentLexicon {
             "привет", "здравств|здраст", "=приветствую|=хай|=hello|=hi|=салют",
             "=добрый|доброе|доброго|доброй");
 
-    private static final WordPattern NEGATION = WordPattern.parse("=не|хватит|перестан|прекрат|отказ|отмен");
+    private static final WordPattern NEGATION = WordPattern.parse("=не|хватит|перестан|прекрат|отказ|отмен|убер|удали|отключ");
 
     private static final List<WordPattern> ALL_PATTERNS = allPatterns();
     private static final Map<WordPattern, Integer> INDEX = index(ALL_PATTERNS);

@@ -29,7 +29,8 @@ public class IntentRecognizer {
 
     /** The least score that counts as understanding; below it the reader gets the menu rather than a guess. */
     private static final double THRESHOLD = 1.5;
-    private static final double QUOTED_TITLE_WEIGHT = 1;
+    // a title in quotes alone is a search: readers quote book titles, rarely anything else
+    private static final double QUOTED_TITLE_WEIGHT = 1.5;
 
     // on a tie the narrower intent wins: "отменить подписку" is about the subscription, not the menu
     private static final List<Intent> TIE_ORDER = List.of(UNSUBSCRIBE, SUBSCRIBE, RENEW, LINK_CARD, LOANS, WISH,
@@ -43,7 +44,7 @@ public class IntentRecognizer {
             Map.entry("wish", WISH), Map.entry("feedback", FEEDBACK), Map.entry("human", HUMAN),
             Map.entry("card", LINK_CARD), Map.entry("link", LINK_CARD));
 
-    private static final Pattern QUOTED = Pattern.compile("[«„“]|\"[^\"]+\"");
+    private static final Pattern QUOTED = Pattern.compile("[«„“\"][^«»„“”\"]*\\p{L}[^«»„“”\"]*[»“”\"]");
     private static final Pattern COMMAND = Pattern.compile("/(\\p{Alnum}+)(?:@\\S*)?\\s*(.*)", Pattern.DOTALL);
 
     public Recognition recognize(String text) {
