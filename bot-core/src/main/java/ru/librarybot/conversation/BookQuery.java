@@ -60,7 +60,8 @@ final class BookQuery {
     private static final List<List<String>> NOISE_PHRASES = phrases(
             "у вас", "добрый день", "добрый вечер", "доброе утро", "доброго дня", "доброй ночи", "что нибудь",
             "что то", "в вашей библиотеке", "что-то из", "что-нибудь из", "чтото из", "что то из",
-            "что нибудь из", "что почитать", "что можно почитать", "что бы почитать", "для внука", "для внучки", "для ребенка", "для сына", "для дочки", "для дочери");
+            "что нибудь из", "что почитать", "что можно почитать", "что бы почитать", "для внука", "для внучки",
+            "для ребенка", "для сына", "для дочки", "для дочери");
 
     private BookQuery() {
     }
@@ -107,13 +108,13 @@ final class BookQuery {
             peeling = false;
             int phrase = phraseAt(words, from, to, true);
             if (phrase > 0) {
-                asked |= startsWithRequest(words, from, true);
+                asked |= startsWithRequest(words, from);
                 from += phrase;
                 peeling = true;
             }
             phrase = phraseAt(words, from, to, false);
             if (phrase > 0 && from < to) {
-                asked |= startsWithRequest(words, to - phrase, false);
+                asked |= startsWithRequest(words, to - phrase);
                 to -= phrase;
                 peeling = true;
             }
@@ -141,7 +142,7 @@ final class BookQuery {
         return isFiller(word) ? 1 : 0;
     }
 
-    private static boolean startsWithRequest(List<String> words, int at, boolean left) {
+    private static boolean startsWithRequest(List<String> words, int at) {
         String word = words.get(at);
         return isRequest(word) || REQUEST_PHRASES.stream().anyMatch(p -> p.getFirst().equals(word)
                 && at + p.size() <= words.size() && words.subList(at, at + p.size()).equals(p));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,12 +149,16 @@ final class IntentLexicon {
 
     private static final List<WordPattern> ALL_PATTERNS = allPatterns();
     private static final Map<WordPattern, Integer> INDEX = index(ALL_PATTERNS);
+    private static final WordIndex WORDS = new WordIndex(ALL_PATTERNS);
+
+    /** What each intent scores for one message (intents with no cue in it are absent), and whether it greets. */
+    record Reading(Map<Intent, Double> scores, boolean greets) {
+    }
 
     private IntentLexicon() {
     }
 
-    /** What each intent scores for a message's words; intents with no cue in it are absent. */
-    static Map<Intent, Double> score(List<String> words) {
+    static Reading read(List<String> words) {
         BitSet[] matched = match(words);
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         for (Cue cue : CUES) {
@@ -166,11 +171,10 @@ final class IntentLexicon {
         if (words.stream().anyMatch(IntentLexicon::looksLikeCardNumber)) {
             scores.merge(LINK_CARD, CARD_NUMBER_WEIGHT, Double::sum);
         }
-        return scores;
+        return new Reading(scores, greets(matched));
     }
 
-    static boolean greets(List<String> words) {
-        BitSet[] matched = match(words);
+    private static boolean greets(BitSet[] matched) {
         for (BitSet word : matched) {
             for (WordPattern greeting : GREETINGS) {
                 if (word.get(INDEX.get(greeting))) {
@@ -181,25 +185,12 @@ final class IntentLexicon {
         return false;
     }
 
-    /** For each word, the patterns it matches; a word matching none exactly may match with one typo. */
+    /** For each word, the patterns it matches; a flood repeats words, so each distinct word is looked up once. */
     private static BitSet[] match(List<String> words) {
+        Map<String, BitSet> seen = new HashMap<>();
         BitSet[] matched = new BitSet[words.size()];
         for (int w = 0; w < words.size(); w++) {
-            String word = words.get(w);
-            BitSet exact = new BitSet(ALL_PATTERNS.size());
-            for (int p = 0; p < ALL_PATTERNS.size(); p++) {
-                if (ALL_PATTERNS.get(p).matches(word)) {
-                    exact.set(p);
-                }
-            }
-            if (exact.isEmpty() && !BookQuery.isFiller(word)) {
-                for (int p = 0; p < ALL_PATTERNS.size(); p++) {
-                    if (ALL_PATTERNS.get(p).matchesWithTypo(word)) {
-                        exact.set(p);
-                    }
-                }
-            }
-            matched[w] = exact;
+            matched[w] = seen.computeIfAbsent(words.get(w), WORDS::match);
         }
         return matched;
     }

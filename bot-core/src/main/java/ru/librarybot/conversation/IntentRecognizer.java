@@ -14,6 +14,7 @@ import static ru.librarybot.conversation.Intent.UNKNOWN;
 import static ru.librarybot.conversation.Intent.UNSUBSCRIBE;
 import static ru.librarybot.conversation.Intent.WISH;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ public class IntentRecognizer {
             Map.entry("wish", WISH), Map.entry("feedback", FEEDBACK), Map.entry("human", HUMAN),
             Map.entry("card", LINK_CARD), Map.entry("link", LINK_CARD));
 
-    private static final Pattern QUOTED = Pattern.compile("[«„“\"][^«»„“”\"]*\\p{L}[^«»„“”\"]*[»“”\"]");
+    private static final Pattern QUOTED = Pattern.compile("[«„“\"][^«»„“”\"\\p{L}]*+\\p{L}[^«»„“”\"]*+[»“”\"]");
     private static final Pattern COMMAND = Pattern.compile("/(\\p{Alnum}+)(?:@\\S*)?\\s*(.*)", Pattern.DOTALL);
 
     public Recognition recognize(String text) {
@@ -55,12 +56,13 @@ public class IntentRecognizer {
             return withQuery(intent, command.group(2));
         }
         List<String> words = ReaderText.words(normalized);
-        Map<Intent, Double> scores = IntentLexicon.score(words);
+        IntentLexicon.Reading reading = IntentLexicon.read(words);
+        Map<Intent, Double> scores = new EnumMap<>(reading.scores());
         if (QUOTED.matcher(normalized).find()) {
             scores.merge(AVAILABILITY, QUOTED_TITLE_WEIGHT, Double::sum);
         }
         Intent intent = best(scores);
-        if (intent == UNKNOWN && IntentLexicon.greets(words)) {
+        if (intent == UNKNOWN && reading.greets()) {
             intent = HELP;
         }
         return withQuery(intent, normalized);

@@ -10,9 +10,9 @@ import java.util.List;
  */
 record WordPattern(List<String> stems, List<String> wholeWords) {
 
-    private static final int MIN_TYPO_WORD = 5;
+    static final int MIN_TYPO_WORD = 5;
     // a typo in a shorter stem turns one word into another too often ("капит" is one slip from "купит")
-    private static final int MIN_TYPO_STEM = 6;
+    static final int MIN_TYPO_STEM = 6;
 
     static WordPattern parse(String spec) {
         List<String> alternatives = Arrays.asList(spec.split("\\|"));
@@ -21,35 +21,18 @@ record WordPattern(List<String> stems, List<String> wholeWords) {
                 alternatives.stream().filter(a -> a.startsWith("=")).map(a -> a.substring(1)).toList());
     }
 
-    boolean matches(String word) {
-        return wholeWords.contains(word) || stems.stream().anyMatch(word::startsWith);
-    }
-
-    /** Whether the word is this pattern with one typing slip (a letter missed, added, swapped or replaced). */
-    boolean matchesWithTypo(String word) {
-        if (word.length() < MIN_TYPO_WORD) {
-            return false;
-        }
-        for (String whole : wholeWords) {
-            if (whole.length() >= MIN_TYPO_STEM && oneSlipApart(word, whole)) {
+    /** Whether the word starts with the stem but for one typing slip. */
+    static boolean startsWithSlip(String word, String stem) {
+        for (int length = stem.length() - 1; length <= Math.min(word.length(), stem.length() + 1); length++) {
+            if (oneSlipApart(word.substring(0, length), stem)) {
                 return true;
-            }
-        }
-        for (String stem : stems) {
-            if (stem.length() < MIN_TYPO_STEM) {
-                continue;
-            }
-            for (int length = stem.length() - 1; length <= Math.min(word.length(), stem.length() + 1); length++) {
-                if (oneSlipApart(word.substring(0, length), stem)) {
-                    return true;
-                }
             }
         }
         return false;
     }
 
-    /** Optimal string alignment distance ≤ 1, with the first letter kept: readers rarely mistype it. */
-    private static boolean oneSlipApart(String a, String b) {
+    /** Optimal string alignment distance ≤ 1 (a letter missed, added, swapped or replaced), first letter kept. */
+    static boolean oneSlipApart(String a, String b) {
         if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0) || Math.abs(a.length() - b.length()) > 1) {
             return false;
         }
