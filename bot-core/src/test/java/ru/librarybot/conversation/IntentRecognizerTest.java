@@ -2,9 +2,9 @@ package ru.librarybot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class IntentRecognizerTest {
 
@@ -80,6 +80,12 @@ class IntentRecognizerTest {
         assertThat(recognizer.recognize(text).intent()).isEqualTo(Intent.HELP);
     }
 
+    @Test
+    void aTitleWithAStepBackWordIsStillASearch() {
+        assertThat(recognizer.recognize("есть ли Назад в будущее"))
+                .isEqualTo(new Recognition(Intent.AVAILABILITY, "назад в будущее"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"какая погода", "asdfgh", "расскажи анекдот", "😂", "👍", "где купить хлеб", "", "   "})
     void doesNotPretendToUnderstandOffTopicMessages(String text) {
@@ -141,6 +147,7 @@ class IntentRecognizerTest {
         // an odd prefix puts the length cut inside an emoji's surrogate pair
         assertThat(recognizer.recognize("a" + "😂".repeat(5_000)).intent()).isEqualTo(Intent.UNKNOWN);
         assertThat(recognizer.recognize("!?.,«»—…".repeat(1_250)).intent()).isEqualTo(Intent.UNKNOWN);
-        assertThat(recognizer.extractQuery("/search " + "а".repeat(10_000))).hasSizeLessThanOrEqualTo(BookQuery.MAX_CHARS);
+        assertThat(recognizer.extractQuery("/search " + "а".repeat(10_000)))
+                .hasSizeLessThanOrEqualTo(BookQuery.MAX_CHARS);
     }
 }
