@@ -1,13 +1,11 @@
 package ru.librarybot.circulation;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Base64;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +19,7 @@ import ru.librarybot.circulation.embedded.EmbeddedCirculation;
 import ru.librarybot.circulation.embedded.LoansImport;
 import ru.librarybot.circulation.sip2.Sip2Circulation;
 import ru.librarybot.circulation.sip2.Sip2Client;
+import ru.librarybot.library.LibraryProfile;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CirculationSettings.class)
@@ -57,18 +56,20 @@ class CirculationConfiguration {
         return new Sip2Client(settings.sip2());
     }
 
-    /** The library's SIP2 server when one is configured, the embedded circulation otherwise. */
+    /**
+     * The library's SIP2 server when one is configured, the embedded circulation with the renewal rules of the
+     * library profile otherwise.
+     */
     @Bean
     CirculationSource circulationSource(CirculationSettings settings, MongoTemplate mongo, CardVault vault,
-                                        Sip2Client sip2, Clock clock,
-                                        @Value("${librarybot.time-zone:Europe/Moscow}") ZoneId zone) {
+                                        Sip2Client sip2, Clock clock, LibraryProfile library) {
         if (settings.sip2().configured()) {
             log.info("Loans come from the SIP2 server {}", settings.sip2());
-            return new Sip2Circulation(sip2, settings.sip2(), clock, zone);
+            return new Sip2Circulation(sip2, settings.sip2(), clock, library.zone());
         }
         log.info("Loans come from the embedded circulation{}", StringUtils.hasText(settings.importFile())
                 ? " loaded from " + settings.importFile() : "");
-        return new EmbeddedCirculation(mongo, vault, settings.renewal(), clock, zone);
+        return new EmbeddedCirculation(mongo, vault, library.circulation(), clock, library.zone());
     }
 
     @Bean

@@ -3,7 +3,6 @@ package ru.librarybot.circulation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import ru.librarybot.circulation.embedded.RenewalRules;
 import ru.librarybot.circulation.sip2.Sip2Settings;
 
 /**
@@ -15,18 +14,17 @@ import ru.librarybot.circulation.sip2.Sip2Settings;
  * @param importFile the library's CSV export of patrons and loans for the embedded circulation, re-read when it
  *                   changes
  * @param demo whether a fresh embedded circulation with no import file gets the demo readers
- * @param renewal the renewal rules of the embedded circulation (a SIP2 server applies its own)
  * @param sip2 the library's SIP2 server; when its host is set, loans come from there
  */
 @ConfigurationProperties("librarybot.circulation")
 public record CirculationSettings(@DefaultValue("pin") CardCheck cardCheck, String cardKey, String importFile,
-                                  @DefaultValue("true") boolean demo, @DefaultValue RenewalRules renewal,
+                                  @DefaultValue("true") boolean demo,
                                   @DefaultValue Sip2Settings sip2) {
 
     /** Never prints the card key or the SIP2 password. */
     @Override
     public String toString() {
         return "CirculationSettings[cardCheck=" + cardCheck + ", importFile=" + importFile + ", demo=" + demo
-                + ", renewal=" + renewal + ", sip2=" + sip2 + "]";
+                + ", sip2=" + sip2 + "]";
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import ru.librarybot.conversation.Answer;
@@ -18,6 +17,7 @@ import ru.librarybot.conversation.Intent;
 import ru.librarybot.conversation.Outcome;
 import ru.librarybot.conversation.Reply;
 import ru.librarybot.conversation.Texts;
+import ru.librarybot.library.LibraryProfile;
 
 /** Shows a linked reader their loans and renews them, in the words the reader sees. */
 @Component
@@ -32,13 +32,12 @@ class LoanDesk {
     private final Clock clock;
     private final ZoneId zone;
 
-    LoanDesk(CirculationSource source, Readers readers, Texts texts, Clock clock,
-             @Value("${librarybot.time-zone:Europe/Moscow}") ZoneId zone) {
+    LoanDesk(CirculationSource source, Readers readers, Texts texts, Clock clock, LibraryProfile library) {
         this.source = source;
         this.readers = readers;
         this.texts = texts;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = library.zone();
     }
 
     /** The reader's loans, overdue first, each with its renew button, then "renew all". */

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +27,7 @@ import org.springframework.util.StringUtils;
 import ru.librarybot.circulation.embedded.DemoPatrons;
 import ru.librarybot.circulation.embedded.EmbeddedCirculation;
 import ru.librarybot.circulation.embedded.LoansImport;
+import ru.librarybot.library.LibraryProfile;
 
 /**
  * Keeps the embedded circulation filled: from the library's export file whenever its content changes, or with the
@@ -47,13 +47,13 @@ public class LoanFile {
     private final ZoneId zone;
 
     LoanFile(CirculationSource source, LoansImport loansImport, CirculationSettings settings, MongoTemplate mongo,
-             Clock clock, @Value("${librarybot.time-zone:Europe/Moscow}") ZoneId zone) {
+             Clock clock, LibraryProfile library) {
         this.source = source;
         this.loansImport = loansImport;
         this.settings = settings;
         this.mongo = mongo;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = library.zone();
     }
 
     /**

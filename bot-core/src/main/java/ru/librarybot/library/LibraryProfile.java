@@ -14,10 +14,11 @@ import java.util.Set;
  * @param zone where the library is: "today" and "now" are taken there
  * @param holidays dates every branch works differently
  * @param registration how to become a reader, in the library's words
+ * @param circulation renewal rules of the bot's own circulation; the defaults when the profile has none
  */
 public record LibraryProfile(String name, String shortName, String website, String phone, String email, ZoneId zone,
                              List<Branch> branches, List<DateException> holidays, String registration,
-                             List<Price> prices, List<FaqEntry> faq) {
+                             List<Price> prices, List<FaqEntry> faq, CirculationRules circulation) {
 
     public LibraryProfile {
         name = Profiles.required(name, "name");
@@ -41,6 +42,7 @@ public record LibraryProfile(String name, String shortName, String website, Stri
         registration = Profiles.optional(registration);
         prices = Profiles.list(prices);
         faq = Profiles.list(faq);
+        circulation = circulation == null ? CirculationRules.DEFAULT : circulation;
     }
 
     public DaySchedule scheduleOf(Branch branch, LocalDate date) {

@@ -278,7 +278,8 @@ class InfoHandlerTest {
 
     private static LibraryProfile withZone(ZoneId zone) {
         return new LibraryProfile(DEMO.name(), DEMO.shortName(), DEMO.website(), DEMO.phone(), DEMO.email(), zone,
-                DEMO.branches(), DEMO.holidays(), DEMO.registration(), DEMO.prices(), DEMO.faq());
+                DEMO.branches(), DEMO.holidays(), DEMO.registration(), DEMO.prices(), DEMO.faq(),
+                DEMO.circulation());
     }
 
     private static Texts texts() {

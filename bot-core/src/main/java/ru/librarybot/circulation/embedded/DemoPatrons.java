@@ -20,7 +20,7 @@ public final class DemoPatrons {
 
     public static List<LoansImport.Patron> dated(LocalDate today) {
         String central = "Центральная библиотека";
-        String children = "Детская библиотека";
+        String children = "Центральная детская библиотека";
         return List.of(
                 new LoansImport.Patron(new CardNumber(DEMO_CARD), "Иванова", "1234", List.of(
                         new Loan("2000000101", "Преступление и наказание", "Ф. М. Достоевский", central,

@@ -28,6 +28,7 @@ import ru.librarybot.circulation.CirculationSource;
 import ru.librarybot.circulation.Loan;
 import ru.librarybot.circulation.Renewal;
 import ru.librarybot.circulation.Renewal.Refusal;
+import ru.librarybot.library.CirculationRules;
 
 /**
  * Circulation kept by the bot itself, for a library with no SIP2 server: patrons and their loans come from the
@@ -41,11 +42,11 @@ public class EmbeddedCirculation implements CirculationSource {
 
     private final MongoTemplate mongo;
     private final CardVault vault;
-    private final RenewalRules rules;
+    private final CirculationRules rules;
     private final Clock clock;
     private final ZoneId zone;
 
-    public EmbeddedCirculation(MongoTemplate mongo, CardVault vault, RenewalRules rules, Clock clock, ZoneId zone) {
+    public EmbeddedCirculation(MongoTemplate mongo, CardVault vault, CirculationRules rules, Clock clock, ZoneId zone) {
         this.mongo = mongo;
         this.vault = vault;
         this.rules = rules;
@@ -129,7 +130,7 @@ public class EmbeddedCirculation implements CirculationSource {
         if (refusal != null) {
             return new Renewal.Refused(loan, refusal, null);
         }
-        LocalDate newDue = (loan.due().isAfter(today) ? loan.due() : today).plus(rules.period());
+        LocalDate newDue = (loan.due().isAfter(today) ? loan.due() : today).plus(rules.loanPeriod());
         // an _id-only query with an array filter: the store finds the patron by key, never by a scan; values are
         // set, not incremented, so two taps at once renew once
         Update renewal = new Update().set("loans.$[loan].due", newDue.toString())
@@ -153,7 +154,7 @@ public class EmbeddedCirculation implements CirculationSource {
     }
 
     private Refusal refusal(Loan loan, LocalDate today) {
-        if (rules.refuseReserved() && loan.reservedByOther()) {
+        if (!rules.renewReserved() && loan.reservedByOther()) {
             return Refusal.RESERVED;
         }
         if (loan.renewals() >= rules.maxRenewals()) {

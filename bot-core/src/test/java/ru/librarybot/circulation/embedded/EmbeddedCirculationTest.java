@@ -27,6 +27,7 @@ import ru.librarybot.circulation.CardVault;
 import ru.librarybot.circulation.Loan;
 import ru.librarybot.circulation.Renewal;
 import ru.librarybot.circulation.Renewal.Refusal;
+import ru.librarybot.library.CirculationRules;
 
 class EmbeddedCirculationTest {
 
@@ -49,7 +50,7 @@ class EmbeddedCirculationTest {
         mongo = new MongoTemplate(client, "test");
         loansImport = new LoansImport(mongo, vault);
         Clock clock = Clock.fixed(ZonedDateTime.of(TODAY.atTime(10, 0), MOSCOW).toInstant(), MOSCOW);
-        circulation = new EmbeddedCirculation(mongo, vault, new RenewalRules(Period.ofDays(14), 2, true, 10), clock,
+        circulation = new EmbeddedCirculation(mongo, vault, new CirculationRules(Period.ofDays(14), 2, false, 10), clock,
                 MOSCOW);
         loansImport.replaceAll(DemoPatrons.dated(TODAY));
     }
