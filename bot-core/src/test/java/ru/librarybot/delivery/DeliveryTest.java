@@ -36,7 +36,6 @@ class DeliveryTest {
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         MongoTemplate mongo = new MongoTemplate(client, "test");
         accounts = new MongoRepositoryFactory(mongo).getRepository(ReaderAccountRepository.class);
-        reports = new DeliveryReports(accounts, mongo);
         delivery = new Delivery(accounts, List.of(new ChannelSender() {
             public Channel channel() {
                 return Channel.TELEGRAM;
@@ -46,6 +45,7 @@ class DeliveryTest {
                 sentOnTelegram.add(message);
             }
         }));
+        reports = new DeliveryReports(accounts, mongo, delivery);
     }
 
     @AfterEach
