@@ -1,5 +1,6 @@
 package ru.librarybot.circulation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ class CardHandler implements IntentHandler {
     private static final Set<String> BUTTONS = Set.of("", "unlink", "forget", "forget-yes", "reminders",
             "r-before", "r-due", "r-overdue", "r-here");
     private static final int MAX_SECRET = 100;
+    /** As long as the engine holds a reader to the bot's question. */
+    private static final Duration ANSWER_EXPECTED_WITHIN = Duration.ofMinutes(30);
 
     private final Readers readers;
     private final CardLinking linking;
@@ -39,10 +42,12 @@ class CardHandler implements IntentHandler {
     private final Texts texts;
     private final CardCheck check;
     private final int daysBefore;
+    private final Clock clock;
 
     CardHandler(Readers readers, CardLinking linking, CirculationSource source, LoanDesk desk, Forgetting forgetting,
-                Texts texts, CirculationSettings settings,
+                Texts texts, CirculationSettings settings, Clock clock,
                 @Value("${librarybot.reminders.days-before:3}") int daysBefore) {
+        this.clock = clock;
         this.readers = readers;
         this.linking = linking;
         this.source = source;
@@ -73,11 +78,12 @@ class CardHandler implements IntentHandler {
         if (command.startsWith("/forget")) {
             return confirmForget();
         }
-        Awaiting awaiting = turn.dialog().awaiting();
-        if (!command.startsWith("/") && awaiting == Awaiting.CARD_NUMBER) {
+        boolean answering = !command.startsWith("/")
+                && turn.dialog().isAwaiting(clock.instant().minus(ANSWER_EXPECTED_WITHIN));
+        if (answering && turn.dialog().awaiting() == Awaiting.CARD_NUMBER) {
             return cardNumber(turn, text);
         }
-        if (!command.startsWith("/") && awaiting == Awaiting.CARD_CHECK) {
+        if (answering && turn.dialog().awaiting() == Awaiting.CARD_CHECK) {
             return cardCheck(turn, text);
         }
         return myCard(turn);
