@@ -27,8 +27,12 @@ public class DueLoans {
         this.readers = readers;
     }
 
-    /** A linked reader and all their loans. */
-    public record ReaderLoans(Reader reader, List<Loan> loans) {
+    /**
+     * A linked reader and all their loans.
+     *
+     * @param maskedCard the card as the reader is shown it, e.g. "•••• 0001"
+     */
+    public record ReaderLoans(Reader reader, String maskedCard, List<Loan> loans) {
     }
 
     /**
@@ -50,7 +54,8 @@ public class DueLoans {
                 }
                 Map<CardNumber, List<Loan>> loans = source.loans(new ArrayList<>(batch.keySet()));
                 for (Map.Entry<CardNumber, Reader> entry : batch.entrySet()) {
-                    action.accept(new ReaderLoans(entry.getValue(), loans.getOrDefault(entry.getKey(), List.of())));
+                    action.accept(new ReaderLoans(entry.getValue(), entry.getKey().masked(),
+                            loans.getOrDefault(entry.getKey(), List.of())));
                     passed++;
                 }
             }
