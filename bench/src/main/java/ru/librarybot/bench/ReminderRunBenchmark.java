@@ -30,7 +30,7 @@ import ru.librarybot.scheduling.reminders.Reminders;
 /**
  * A due-date reminder run over the embedded circulation (H2 file store): loads {@code loans} loans of
  * {@code readers} readers, links every reader to a Telegram account, then times planning and queueing the
- * reminders of an ordinary day, of the weekly overdue digest day, and a repeated run that must queue nothing.
+ * reminders of two ordinary days, of the weekly overdue digest day, and a repeated run that must queue nothing.
  * Sending itself is left to a sender that only counts: the platforms bound it, not the bot.
  *
  * <p>Arguments: {@code readers loans}.
@@ -74,8 +74,8 @@ public final class ReminderRunBenchmark {
             link(mongo, vault, patrons);
             System.out.printf("linked %d readers to Telegram accounts in %.1f s%n", readers, seconds(t0));
 
-            LocalDate ordinary = today.plusDays(1);
-            run("ordinary day", reminders, sent, ordinary, ordinary);
+            run("ordinary day, first run after start", reminders, sent, today.plusDays(1), today.plusDays(1));
+            run("another ordinary day", reminders, sent, today.plusDays(2), today.plusDays(2));
             run("overdue digest day", reminders, sent, today, today);
             run("digest day again (all sent before)", reminders, sent, today, today);
         } finally {

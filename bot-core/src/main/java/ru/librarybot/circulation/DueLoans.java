@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DueLoans {
 
-    private static final int BATCH = 500;
+    /** Readers asked of SIP2 at a time; the embedded circulation takes them all at once, to choose its query. */
+    private static final int SIP2_BATCH = 500;
 
     private final CirculationSource source;
     private final Readers readers;
@@ -43,12 +44,13 @@ public class DueLoans {
      */
     public int forEach(Set<LocalDate> days, LocalDate overdueBefore, Consumer<ReaderLoans> action) {
         Optional<Set<String>> due = source.cardsDue(days, overdueBefore);
+        int batchSize = due.isPresent() ? Integer.MAX_VALUE : SIP2_BATCH;
         try (Stream<Reader> candidates = due.map(keys -> readers.byCardKeys(keys).stream()).orElseGet(readers::all)) {
             int passed = 0;
             Iterator<Reader> iterator = candidates.iterator();
             while (iterator.hasNext()) {
                 Map<CardNumber, Reader> batch = new LinkedHashMap<>();
-                while (iterator.hasNext() && batch.size() < BATCH) {
+                while (iterator.hasNext() && batch.size() < batchSize) {
                     Reader reader = iterator.next();
                     batch.put(readers.card(reader), reader);
                 }

@@ -145,6 +145,25 @@ class EmbeddedCirculationTest {
     }
 
     @Test
+    void loansOfManyCardsAreTheSameWhetherLookedUpByKeyOrReadInOnePass() {
+        List<LoansImport.Patron> patrons = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            CardNumber card = new CardNumber("50000" + (10 + i));
+            patrons.add(new LoansImport.Patron(card, "Читатель", "0000", List.of(new Loan("I-" + i, "Книга " + i,
+                    null, null, null, TODAY.plusDays(i), 0, false))));
+        }
+        loansImport.replaceAll(patrons);
+        List<CardNumber> two = List.of(patrons.get(3).card(), patrons.get(7).card());
+        List<CardNumber> fifteen = patrons.subList(0, 15).stream().map(LoansImport.Patron::card).toList();
+
+        assertThat(circulation.loans(two)).as("by key").containsOnlyKeys(two)
+                .allSatisfy((card, loans) -> assertThat(loans).isEqualTo(circulation.loans(card)));
+        assertThat(circulation.loans(fifteen)).as("in one pass").containsOnlyKeys(fifteen)
+                .allSatisfy((card, loans) -> assertThat(loans).singleElement().isEqualTo(circulation.loans(card).getFirst()));
+        assertThat(circulation.loans(List.of(IVANOVA))).containsEntry(IVANOVA, List.of());
+    }
+
+    @Test
     void aSpreadsheetExportInWindows1251WithSemicolonsAndQuotesIsLoaded() {
         String csv = """
                 card;surname;pin;item;title;author;branch;issued;due;renewals;reserved

@@ -8,10 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -67,40 +70,98 @@ public class Reminders {
      */
     public Report run(LocalDate from, LocalDate today) {
         Window window = new Window(from, today, settings.daysBefore(), settings.digestDay());
-        Counts counts = new Counts();
+        Batch batch = new Batch(today);
         int readers = dueLoans.forEach(window.days(), window.digest() ? today : null,
-                readerLoans -> remind(readerLoans, window, counts));
-        Report report = new Report(readers, counts.queued, counts.alreadySent, counts.nothingToSay, counts.undelivered);
+                readerLoans -> batch.plan(readerLoans, window));
+        batch.send();
+        Report report = new Report(readers, batch.queued, batch.alreadySent, batch.nothingToSay, batch.undelivered);
         log.info("Due-date reminders for {}: {} readers with loans due, {} reminders queued, {} sent before, "
                 + "{} undeliverable", today, readers, report.queued(), report.alreadySent(), report.undelivered());
         return report;
     }
 
-    private void remind(DueLoans.ReaderLoans readerLoans, Window window, Counts counts) {
-        Reader reader = readerLoans.reader();
-        Concerned concerned = window.concerned(readerLoans.loans(), reader.reminders());
-        if (concerned.isEmpty()) {
-            counts.nothingToSay++;
-            return;
+    /** Reminders recorded as sent a batch at a time, then handed to delivery. */
+    private final class Batch {
+        private static final int SIZE = 500;
+        private final LocalDate today;
+        private final List<Planned> planned = new ArrayList<>(SIZE);
+        int queued;
+        int alreadySent;
+        int nothingToSay;
+        int undelivered;
+
+        Batch(LocalDate today) {
+            this.today = today;
         }
-        String id = reader.id() + "|" + window.today() + "|" + KIND;
-        try {
-            mongo.insert(new Document("_id", id).append("at", Date.from(clock.instant()))
-                    .append("loans", concerned.size()), SENT);
-        } catch (DuplicateKeyException sentBefore) {
-            counts.alreadySent++;
-            return;
-        }
-        List<Reply> message = List.of(compose(readerLoans.maskedCard(), concerned));
-        for (String account : reader.reminderAccounts()) {
-            Delivery.Result result = delivery.toReader(id, account, message, "reminder");
-            if (result == Delivery.Result.QUEUED) {
-                counts.queued++;
+
+        void plan(DueLoans.ReaderLoans readerLoans, Window window) {
+            Concerned concerned = window.concerned(readerLoans.loans(), readerLoans.reader().reminders());
+            if (concerned.isEmpty()) {
+                nothingToSay++;
                 return;
             }
+            String id = readerLoans.reader().id() + "|" + today + "|" + KIND;
+            planned.add(new Planned(id, readerLoans.reader(), List.of(compose(readerLoans.maskedCard(), concerned)),
+                    concerned.size()));
+            if (planned.size() == SIZE) {
+                send();
+            }
         }
-        counts.undelivered++;
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("undelivered", true), SENT);
+
+        void send() {
+            if (planned.isEmpty()) {
+                return;
+            }
+            Set<Integer> sentBefore = record();
+            List<String> unreached = new ArrayList<>();
+            for (int i = 0; i < planned.size(); i++) {
+                if (sentBefore.contains(i)) {
+                    alreadySent++;
+                } else if (deliver(planned.get(i))) {
+                    queued++;
+                } else {
+                    undelivered++;
+                    unreached.add(planned.get(i).id());
+                }
+            }
+            if (!unreached.isEmpty()) {
+                mongo.updateMulti(Query.query(Criteria.where("_id").in(unreached)), new Update().set("undelivered", true),
+                        SENT);
+            }
+            planned.clear();
+        }
+
+        /** Records the batch as sent before sending it; returns the positions recorded by an earlier run. */
+        private Set<Integer> record() {
+            Date at = Date.from(clock.instant());
+            List<Document> documents = planned.stream().map(reminder -> new Document("_id", reminder.id())
+                    .append("at", at).append("loans", reminder.loans())).toList();
+            try {
+                mongo.getCollection(SENT).insertMany(documents, new InsertManyOptions().ordered(false));
+                return Set.of();
+            } catch (MongoBulkWriteException e) {
+                Set<Integer> duplicates = new HashSet<>();
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    duplicates.add(error.getIndex());
+                }
+                return duplicates;
+            }
+        }
+
+        private boolean deliver(Planned reminder) {
+            for (String account : reminder.reader().reminderAccounts()) {
+                if (delivery.toReader(reminder.id(), account, reminder.message(), "reminder") == Delivery.Result.QUEUED) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Planned(String id, Reader reader, List<Reply> message, int loans) {
     }
 
     private Reply compose(String maskedCard, Concerned concerned) {
@@ -185,10 +246,4 @@ public class Reminders {
         }
     }
 
-    private static final class Counts {
-        int queued;
-        int alreadySent;
-        int nothingToSay;
-        int undelivered;
-    }
 }
