@@ -1,5 +1,6 @@
 package ru.librarybot.circulation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,14 +39,17 @@ public class DueLoans {
 
     /**
      * Calls {@code action} for every linked reader with a loan due on one of {@code days} or, when
-     * {@code overdueBefore} is given, due before it, with all their loans; readers are fetched in batches.
+     * {@code overdueBefore} is given, due before it, and for every reader who linked their card after
+     * {@code linkedSince}, with all their loans; readers are fetched in batches.
      *
      * @return how many readers were passed to the action
      */
-    public int forEach(Set<LocalDate> days, LocalDate overdueBefore, Consumer<ReaderLoans> action) {
+    public int forEach(Set<LocalDate> days, LocalDate overdueBefore, Instant linkedSince,
+                       Consumer<ReaderLoans> action) {
         Optional<Set<String>> due = source.cardsDue(days, overdueBefore);
         int batchSize = due.isPresent() ? Integer.MAX_VALUE : SIP2_BATCH;
-        try (Stream<Reader> candidates = due.map(keys -> readers.byCardKeys(keys).stream()).orElseGet(readers::all)) {
+        try (Stream<Reader> candidates = due.map(keys -> withNewlyLinked(readers.byCardKeys(keys), linkedSince))
+                .orElseGet(readers::all)) {
             int passed = 0;
             Iterator<Reader> iterator = candidates.iterator();
             while (iterator.hasNext()) {
@@ -63,5 +67,12 @@ public class DueLoans {
             }
             return passed;
         }
+    }
+
+    private Stream<Reader> withNewlyLinked(List<Reader> due, Instant linkedSince) {
+        Map<String, Reader> byId = new LinkedHashMap<>();
+        due.forEach(reader -> byId.put(reader.id(), reader));
+        readers.linkedSince(linkedSince).forEach(reader -> byId.putIfAbsent(reader.id(), reader));
+        return byId.values().stream();
     }
 }

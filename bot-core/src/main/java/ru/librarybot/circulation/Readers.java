@@ -1,7 +1,9 @@
 package ru.librarybot.circulation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +73,11 @@ public class Readers {
             }
         }
         return readers;
+    }
+
+    /** Readers who linked their card after this moment: a scan, once per reminder run. */
+    public List<Reader> linkedSince(Instant since) {
+        return mongo.find(Query.query(Criteria.where("linkedAt").gt(Date.from(since))), Reader.class, READERS);
     }
 
     /** Every reader with a linked card, read as a stream so a large library does not fill the memory. */

@@ -1,9 +1,11 @@
 package ru.librarybot.scheduling.reminders;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -14,7 +16,7 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Decides when the day's reminders go: once a day, outside quiet hours, and after a stop the days missed are
- * caught up in one run. The last completed day is kept in the store, so a restart or another instance knows it.
+ * caught up in one run. The last run is kept in the store, so a restart or another instance knows it.
  */
 public class ReminderRuns {
 
@@ -36,28 +38,52 @@ public class ReminderRuns {
         this.zone = zone;
     }
 
+    /** The previous run: its day and when it started; readers who linked later have not been reminded yet. */
+    record LastRun(LocalDate date, Instant at) {
+        static final LastRun NEVER = new LastRun(null, Instant.EPOCH);
+    }
+
     /** Runs today's reminders if they are not done yet and it is not night in the library. */
     public Optional<Reminders.Report> runIfDue() {
         ZonedDateTime now = clock.instant().atZone(zone);
-        if (!settings.enabled() || settings.quietAt(now.toLocalTime())) {
+        LastRun last = lastRun();
+        if (!settings.enabled() || settings.quietAt(now.toLocalTime())
+                || last.date() != null && !last.date().isBefore(now.toLocalDate())) {
             return Optional.empty();
         }
-        LocalDate today = now.toLocalDate();
-        LocalDate last = lastCompleted();
-        if (last != null && !last.isBefore(today)) {
-            return Optional.empty();
-        }
-        LocalDate earliest = today.minusDays(MAX_CATCH_UP_DAYS - 1);
-        LocalDate from = last == null || last.plusDays(1).isBefore(earliest) ? (last == null ? today : earliest)
-                : last.plusDays(1);
-        Reminders.Report report = reminders.run(from, today);
-        mongo.upsert(Query.query(Criteria.where("_id").is(LAST_RUN_ID)), new Update().set("date", today.toString())
-                .set("report", report.toString()), "settings");
-        return Optional.of(report);
+        return Optional.of(run(now, last));
     }
 
-    LocalDate lastCompleted() {
+    /**
+     * Runs today's reminders now, even if today's run is done: readers reminded today are not reminded again,
+     * readers who linked their card since get theirs. Nothing is sent in quiet hours.
+     */
+    public Optional<Reminders.Report> runNow() {
+        ZonedDateTime now = clock.instant().atZone(zone);
+        if (settings.quietAt(now.toLocalTime())) {
+            return Optional.empty();
+        }
+        return Optional.of(run(now, lastRun()));
+    }
+
+    LastRun lastRun() {
         Document last = mongo.findById(LAST_RUN_ID, Document.class, "settings");
-        return last == null ? null : LocalDate.parse(last.getString("date"));
+        if (last == null) {
+            return LastRun.NEVER;
+        }
+        Date at = last.getDate("at");
+        return new LastRun(LocalDate.parse(last.getString("date")), at == null ? Instant.EPOCH : at.toInstant());
+    }
+
+    private Reminders.Report run(ZonedDateTime now, LastRun last) {
+        LocalDate today = now.toLocalDate();
+        LocalDate earliest = today.minusDays(MAX_CATCH_UP_DAYS - 1);
+        LocalDate from = last.date() == null || !last.date().isBefore(today) ? today
+                : last.date().plusDays(1).isBefore(earliest) ? earliest : last.date().plusDays(1);
+        Instant started = now.toInstant();
+        Reminders.Report report = reminders.run(from, today, last.at());
+        mongo.upsert(Query.query(Criteria.where("_id").is(LAST_RUN_ID)), new Update().set("date", today.toString())
+                .set("at", Date.from(started)).set("report", report.toString()), "settings");
+        return report;
     }
 }

@@ -1,6 +1,7 @@
 package ru.librarybot.scheduling.reminders;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -66,12 +67,14 @@ public class Reminders {
 
     /**
      * Sends the reminders of {@code today}, covering also the days from {@code from} on that were missed while
-     * the bot was down: a loan that fell due on a missed day is reminded of as overdue.
+     * the bot was down: a loan that fell due on a missed day is reminded of as overdue. A reader who linked their
+     * card after {@code linkedSince} (the previous run) missed the reminders before: they hear of every overdue
+     * loan and every loan due within the days-before at once.
      */
-    public Report run(LocalDate from, LocalDate today) {
+    public Report run(LocalDate from, LocalDate today, Instant linkedSince) {
         Window window = new Window(from, today, settings.daysBefore(), settings.digestDay());
-        Batch batch = new Batch(today);
-        int readers = dueLoans.forEach(window.days(), window.digest() ? today : null,
+        Batch batch = new Batch(today, linkedSince);
+        int readers = dueLoans.forEach(window.days(), window.digest() ? today : null, linkedSince,
                 readerLoans -> batch.plan(readerLoans, window));
         batch.send();
         Report report = new Report(readers, batch.queued, batch.alreadySent, batch.nothingToSay, batch.undelivered);
@@ -84,18 +87,22 @@ public class Reminders {
     private final class Batch {
         private static final int SIZE = 500;
         private final LocalDate today;
+        private final Instant linkedSince;
         private final List<Planned> planned = new ArrayList<>(SIZE);
         int queued;
         int alreadySent;
         int nothingToSay;
         int undelivered;
 
-        Batch(LocalDate today) {
+        Batch(LocalDate today, Instant linkedSince) {
             this.today = today;
+            this.linkedSince = linkedSince;
         }
 
         void plan(DueLoans.ReaderLoans readerLoans, Window window) {
-            Concerned concerned = window.concerned(readerLoans.loans(), readerLoans.reader().reminders());
+            Reader reader = readerLoans.reader();
+            boolean newlyLinked = reader.linkedAt() != null && reader.linkedAt().isAfter(linkedSince);
+            Concerned concerned = window.concerned(readerLoans.loans(), reader.reminders(), newlyLinked);
             if (concerned.isEmpty()) {
                 nothingToSay++;
                 return;
@@ -209,18 +216,20 @@ public class Reminders {
             return false;
         }
 
-        Concerned concerned(List<Loan> loans, ReminderChoices choices) {
+        /** @param newlyLinked the reader linked their card after the previous run and missed its reminders */
+        Concerned concerned(List<Loan> loans, ReminderChoices choices, boolean newlyLinked) {
             List<Loan> soon = new ArrayList<>();
             List<Loan> dueToday = new ArrayList<>();
             List<Loan> overdue = new ArrayList<>();
-            boolean digest = digest();
+            boolean digest = digest() || newlyLinked;
+            LocalDate soonFrom = newlyLinked ? today.plusDays(1) : from.plusDays(daysBefore);
             for (Loan loan : loans.stream().sorted(Loan.MOST_URGENT_FIRST).toList()) {
                 LocalDate due = loan.due();
                 if (due == null) {
                     continue;
                 }
                 if (due.isAfter(today)) {
-                    if (choices.beforeDue() && !due.isBefore(from.plusDays(daysBefore))
+                    if (choices.beforeDue() && !due.isBefore(soonFrom)
                             && !due.isAfter(today.plusDays(daysBefore))) {
                         soon.add(loan);
                     }

@@ -111,7 +111,7 @@ class DueDateRemindersTest {
         mongo.remove(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id")
                 .is(ReminderRuns.LAST_RUN_ID)), "settings");
         try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
-            Callable<Reminders.Report> run = () -> reminders.run(MONDAY.toLocalDate(), MONDAY.toLocalDate());
+            Callable<Reminders.Report> run = () -> reminders.run(MONDAY.toLocalDate(), MONDAY.toLocalDate(), MONDAY.toInstant());
             instances.invokeAll(List.of(run, run));
         }
 
@@ -120,8 +120,8 @@ class DueDateRemindersTest {
 
     @Test
     void nothingIsSentAtNightAndTheRunWaitsForTheMorning() {
-        link(Channel.TELEGRAM, me, "1000001", "1234");
         clock.set(MONDAY.minusDays(1).withHour(12).toInstant());
+        link(Channel.TELEGRAM, me, "1000001", "1234");
         runs.runIfDue();
         sent.messages.clear();
         clock.set(MONDAY.withHour(23).toInstant());
@@ -144,8 +144,8 @@ class DueDateRemindersTest {
                 loan("B", "Книга к пятнице", wednesday.plusDays(2)),
                 loan("C", "Книга к субботе", wednesday.plusDays(3)),
                 loan("D", "Книга через две недели", wednesday.plusDays(14))))));
-        link(Channel.VK, me, "3000001", "1111");
         clock.set(MONDAY.minusDays(1).withHour(12).toInstant());
+        link(Channel.VK, me, "3000001", "1111");
         runs.runIfDue();
         sent.messages.clear();
 
@@ -156,6 +156,33 @@ class DueDateRemindersTest {
         String text = ((Reply.Text) sent.messages.getFirst().replies().getFirst()).text();
         assertThat(text).contains("«Книга, срок которой был в понедельник» — срок был 23 ноября", "«Книга к пятнице»",
                 "«Книга к субботе»").doesNotContain("через две недели");
+    }
+
+    @Test
+    void aReaderWhoLinksAfterTheDaysRunHearsOfEveryLoanDueSoonOrOverdueAtTheNextRun() {
+        LocalDate tuesday = MONDAY.toLocalDate().plusDays(1);
+        clock.set(MONDAY.plusDays(1).toInstant());
+        assertThat(runs.runIfDue()).get().extracting(Reminders.Report::queued).isEqualTo(0);
+        clock.advance(Duration.ofHours(1));
+        link(Channel.TELEGRAM, me, "1000001", "1234");
+
+        assertThat(runs.runIfDue()).as("today's run is done").isEmpty();
+        assertThat(runs.runNow()).get().extracting(Reminders.Report::queued).isEqualTo(1);
+
+        String text = ((Reply.Text) sent.messages.getFirst().replies().getFirst()).text();
+        assertThat(text).contains("«Преступление и наказание» — срок был 18 ноября",
+                "«Мастер и Маргарита» — вернуть до 26 ноября").doesNotContain("Тихий Дон");
+        assertThat(reminders.run(tuesday.plusDays(1), tuesday.plusDays(1), clock.instant()).queued())
+                .as("on Wednesday the reader is no longer new, and nothing falls due").isZero();
+    }
+
+    @Test
+    void aRunAskedForAtNightWaitsForTheMorning() {
+        link(Channel.TELEGRAM, me, "1000001", "1234");
+        clock.set(MONDAY.withHour(22).toInstant());
+
+        assertThat(runs.runNow()).isEmpty();
+        assertThat(sent.messages).isEmpty();
     }
 
     @Test
@@ -170,7 +197,7 @@ class DueDateRemindersTest {
         chat.press("LINK_CARD:r-overdue");
         chat.press("LINK_CARD:r-due");
         sent.messages.clear();
-        assertThat(reminders.run(MONDAY.toLocalDate().plusDays(7), MONDAY.toLocalDate().plusDays(7)).queued()).isZero();
+        assertThat(reminders.run(MONDAY.toLocalDate().plusDays(7), MONDAY.toLocalDate().plusDays(7), MONDAY.toInstant()).queued()).isZero();
         assertThat(sent.messages).isEmpty();
     }
 
@@ -191,7 +218,7 @@ class DueDateRemindersTest {
         link(Channel.WEBCHAT, me, "1000001", "1234");
 
         assertThat(runs.runIfDue()).get().extracting(Reminders.Report::undelivered).isEqualTo(1);
-        assertThat(reminders.run(MONDAY.toLocalDate(), MONDAY.toLocalDate()).alreadySent()).isEqualTo(1);
+        assertThat(reminders.run(MONDAY.toLocalDate(), MONDAY.toLocalDate(), MONDAY.toInstant()).alreadySent()).isEqualTo(1);
     }
 
     @Test
@@ -200,7 +227,7 @@ class DueDateRemindersTest {
         LocalDate tuesday = MONDAY.toLocalDate().plusDays(1);
         assertThat(tuesday.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
 
-        reminders.run(tuesday, tuesday);
+        reminders.run(tuesday, tuesday, MONDAY.toInstant());
 
         assertThat(sent.messages).isEmpty();
     }
@@ -214,7 +241,7 @@ class DueDateRemindersTest {
                 new net.javacrumbs.shedlock.provider.mongo.MongoLockProvider(mongo.getDb())), runs).execute(null);
 
         assertThat(sent.messages).hasSize(1);
-        assertThat(runs.lastCompleted()).isEqualTo(MONDAY.toLocalDate());
+        assertThat(runs.lastRun().date()).isEqualTo(MONDAY.toLocalDate());
     }
 
     private Chat link(Channel channel, String user, String card, String pin) {
