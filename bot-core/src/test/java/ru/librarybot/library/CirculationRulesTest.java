@@ -19,20 +19,26 @@ class CirculationRulesTest {
     Path folder;
 
     @Test
-    void aProfileWithoutRenewalRulesGetsTwoRenewalsOfFourteenDays() {
+    void theDemoLibraryRenewsTwiceForFourteenDaysButNotABookSomeoneReserved() {
         CirculationRules rules = LibraryProfileLoader.load("").circulation();
 
         assertThat(rules).isEqualTo(new CirculationRules(Period.ofDays(14), 2, false, 10));
     }
 
     @Test
+    void aProfileWithoutRenewalRulesGetsTheDefaults() throws IOException {
+        Path file = write(demo().replaceAll("(?s)\n  circulation:.*?max-overdue-days: 10\n", "\n"));
+
+        LibraryProfile profile = LibraryProfileLoader.load(file.toString());
+
+        assertThat(profile.circulation()).isEqualTo(CirculationRules.DEFAULT)
+                .isEqualTo(new CirculationRules(Period.ofDays(14), 2, false, 10));
+    }
+
+    @Test
     void theLibrarysRenewalRulesAreReadFromItsProfile() throws IOException {
-        Path file = withCirculation("""
-                  circulation:
-                    loan-period: "21d"
-                    max-renewals: 1
-                    renew-reserved: true
-                """);
+        Path file = write(demo().replace("loan-period: \"14d\"", "loan-period: \"21d\"")
+                .replace("max-renewals: 2", "max-renewals: 1").replace("renew-reserved: false", "renew-reserved: true"));
 
         CirculationRules rules = LibraryProfileLoader.load(file.toString()).circulation();
 
@@ -41,19 +47,19 @@ class CirculationRulesTest {
 
     @Test
     void aRenewalPeriodOfZeroDaysIsRefusedNamingTheField() throws IOException {
-        Path file = withCirculation("""
-                  circulation:
-                    loan-period: "0d"
-                """);
+        Path file = write(demo().replace("loan-period: \"14d\"", "loan-period: \"0d\""));
 
         assertThatThrownBy(() -> LibraryProfileLoader.load(file.toString()))
                 .isInstanceOf(InvalidLibraryProfileException.class).hasMessageContaining("circulation.loan-period");
     }
 
-    private Path withCirculation(String section) throws IOException {
-        String demo = new ClassPathResource(LibraryProfileLoader.DEMO).getContentAsString(StandardCharsets.UTF_8);
+    private static String demo() throws IOException {
+        return new ClassPathResource(LibraryProfileLoader.DEMO).getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String profile) throws IOException {
         Path file = folder.resolve("library.yml");
-        Files.writeString(file, demo.replaceFirst("\n  branches:", "\n" + section + "\n  branches:"));
+        Files.writeString(file, profile);
         return file;
     }
 }
