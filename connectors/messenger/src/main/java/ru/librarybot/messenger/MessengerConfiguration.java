@@ -1,0 +1,33 @@
+package ru.librarybot.messenger;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import ru.librarybot.delivery.DeliveryReports;
+
+@Configuration(proxyBeanMethods = false)
+class MessengerConfiguration {
+
+    @Bean
+    Inbox inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock) {
+        return new Inbox(mongo, handlers, clock);
+    }
+
+    @Bean
+    Outbox outbox(MongoTemplate mongo, List<Transport> transports, DeliveryReports reports, Clock clock) {
+        return new Outbox(mongo, transports, reports, Retries.standard(), clock);
+    }
+
+    /** Finishes what the last run left: unsent replies first, then updates stored but not yet handled. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(Outbox.class).resume();
+        ready.getApplicationContext().getBean(Inbox.class).resume();
+    }
+}
