@@ -87,5 +87,4 @@ class VkConfiguration {
             return new VkLongPoll(vkClient, inbox, mongo, settings.longPollWait());
         }
     }
-
 }

@@ -121,11 +121,22 @@ class VkHttp implements TransportClient {
         return HttpRequest.BodyPublishers.ofString(body == null ? "" : body, StandardCharsets.UTF_8);
     }
 
+    private static String canonical(String name) {
+        StringBuilder canonical = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            canonical.append(upper ? Character.toUpperCase(c) : c);
+            upper = c == '-';
+        }
+        return canonical.toString();
+    }
+
     private ClientResponse call(HttpRequest.Builder request) throws IOException {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Map<String, String> headers = new HashMap<>();
-            response.headers().map().forEach((name, values) -> headers.put(name, String.join(",", values)));
+            // the SDK looks headers up as "Content-Type"; HTTP/2 and the JDK give them in lower case
+            response.headers().map().forEach((name, values) -> headers.put(canonical(name), String.join(",", values)));
             return new ClientResponse(response.statusCode(), response.body(), headers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
