@@ -24,10 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import ru.librarybot.LibrarybotApplication;
 
 /**
- * Drives the conversation engine through the web chat API with many concurrent simulated readers on the embedded
- * (H2 file) store and prints messages/s with p50/p99 round-trip and handling times.
+ * Drives the conversation engine through the web chat API with many simulated readers on the embedded (H2 file)
+ * store and prints messages/s with p50/p99 round-trip times: first the capacity (closed loop), then the latency
+ * at a given arrival rate (open loop), which is what readers feel.
  *
- * <p>Arguments: {@code readers messagesPerReader warmupMessages}.
+ * <p>Arguments: {@code messagesPerSecond seconds readers}.
  */
 public final class WebChatBenchmark {
 
@@ -45,9 +46,9 @@ public final class WebChatBenchmark {
             "{\"user\":\"%s\",\"text\":\"спасибо большое!\"}");
 
     public static void main(String[] args) throws Exception {
-        int readers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int perReader = args.length > 1 ? Integer.parseInt(args[1]) : 150;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int readers = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         Path store = Files.createTempDirectory("librarybot-bench");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibrarybotApplication.class)
@@ -59,50 +60,85 @@ public final class WebChatBenchmark {
             URI endpoint = URI.create("http://127.0.0.1:" + port + "/api/webchat/messages");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-            System.out.printf("warm-up: %d messages%n", warmup);
-            run(http, endpoint, Math.max(1, readers / 4), Math.max(1, warmup / Math.max(1, readers / 4)), "warm");
+            System.out.printf("warm-up: closed loop, 16 readers, 10 s%n");
+            closedLoop(http, endpoint, 16, Duration.ofSeconds(10), "warm");
+
+            System.out.printf("capacity: closed loop, 32 concurrent readers, 15 s%n");
+            System.out.println(closedLoop(http, endpoint, 32, Duration.ofSeconds(15), "cap"));
 
             MeterRegistry meters = app.getBean(MeterRegistry.class);
             meters.find("librarybot.handling").timers().forEach(meters::remove);
-            System.out.printf("measured: %d concurrent readers x %d messages%n", readers, perReader);
-            Result result = run(http, endpoint, readers, perReader, "r");
-            System.out.println(result);
+            System.out.printf("latency: open loop, %d messages/s from %d readers for %d s%n", rate, readers, seconds);
+            System.out.println(openLoop(http, endpoint, rate, seconds, readers));
             System.out.println(handlingTimes(meters));
         }
     }
 
-    private static Result run(HttpClient http, URI endpoint, int readers, int perReader, String prefix)
+    /** Readers that each send their next message as soon as the previous one is answered: the most it can take. */
+    private static Result closedLoop(HttpClient http, URI endpoint, int readers, Duration duration, String prefix)
             throws InterruptedException {
-        long[] latencies = new long[readers * perReader];
-        AtomicInteger next = new AtomicInteger();
+        List<long[]> perReader = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         long started = System.nanoTime();
+        long deadline = started + duration.toNanos();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int r = 0; r < readers; r++) {
+                long[] latencies = new long[200_000];
+                perReader.add(latencies);
                 String user = prefix + "-" + r;
                 int offset = r;
                 pool.submit(() -> {
-                    for (int i = 0; i < perReader; i++) {
-                        String body = MESSAGES.get((offset + i) % MESSAGES.size()).formatted(user);
-                        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() != 200) {
-                                failures.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                        latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+                    int i = 0;
+                    while (System.nanoTime() < deadline && i < latencies.length) {
+                        latencies[i] = send(http, endpoint, user, offset + i, failures);
+                        i++;
                     }
                 });
             }
         }
         long elapsed = System.nanoTime() - started;
+        return new Result(perReader.stream().flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0)).toArray(),
+                elapsed, failures.get());
+    }
+
+    /** Messages arriving at a fixed rate whatever the answers take, as readers' messages arrive. */
+    private static Result openLoop(HttpClient http, URI endpoint, int rate, int seconds, int readers)
+            throws InterruptedException {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        long interval = 1_000_000_000L / rate;
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = started + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                int n = i;
+                pool.submit(() -> latencies[next.getAndIncrement()] =
+                        send(http, endpoint, "open-" + (n % readers), n / readers + n, failures));
+            }
+        }
+        long elapsed = System.nanoTime() - started;
         return new Result(latencies, elapsed, failures.get());
+    }
+
+    private static long send(HttpClient http, URI endpoint, String user, int n, AtomicLong failures) {
+        String body = MESSAGES.get(Math.floorMod(n, MESSAGES.size())).formatted(user);
+        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long t0 = System.nanoTime();
+        try {
+            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                failures.incrementAndGet();
+            }
+        } catch (Exception e) {
+            failures.incrementAndGet();
+        }
+        return System.nanoTime() - t0;
     }
 
     private static String handlingTimes(MeterRegistry meters) {

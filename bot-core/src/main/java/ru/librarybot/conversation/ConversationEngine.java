@@ -19,6 +19,9 @@ public class ConversationEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
+    /** A reader who comes back later with something else is not held to the bot's old question. */
+    static final Duration ANSWER_EXPECTED_WITHIN = Duration.ofMinutes(30);
+
     private final IntentRecognizer recognizer;
     private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
     private final IntentHandler notConnected;
@@ -59,7 +62,7 @@ public class ConversationEngine {
         Answer answer;
         try {
             answer = handlerFor(turn.intent()).handle(turn);
-            dialogs.save(turn.dialog().after(answer.intent(), answer.awaiting(), clock.instant()));
+            remember(turn.dialog(), answer);
         } catch (RuntimeException e) {
             log.error("Failed to answer a {} message with intent {}", message.channel().id(), turn.intent(), e);
             answer = Answer.of(turn.intent(), Outcome.ERROR, new Reply.Text(texts.get("error.apology"),
@@ -70,6 +73,13 @@ public class ConversationEngine {
                 inboundText(message), turn.pressed(), answer.intent(), answer.outcome(), answer.replies(),
                 Duration.ofNanos(System.nanoTime() - started)));
         return answer;
+    }
+
+    private void remember(Dialog dialog, Answer answer) {
+        // most messages neither start nor end a question, so the dialog is written only when it changes
+        if (dialog.awaiting() != answer.awaiting() || dialog.lastIntent() != answer.intent()) {
+            dialogs.save(dialog.after(answer.intent(), answer.awaiting(), clock.instant()));
+        }
     }
 
     /** Whether a button payload is one the bot could have offered. */
@@ -94,7 +104,8 @@ public class ConversationEngine {
 
     private Recognition recognize(String text, Dialog dialog) {
         Recognition recognition = recognizer.recognize(text);
-        if (!dialog.isAwaiting() || text.strip().startsWith("/") || recognition.intent() == Intent.HELP) {
+        if (!dialog.isAwaiting(clock.instant().minus(ANSWER_EXPECTED_WITHIN)) || text.strip().startsWith("/")
+                || recognition.intent() == Intent.HELP) {
             return recognition;
         }
         // the reader is answering the bot's question: their whole text is the answer

@@ -16,8 +16,9 @@ public record Dialog(@Id String readerKey, Awaiting awaiting, Intent lastIntent,
         return new Dialog(readerKey, null, null, Instant.EPOCH);
     }
 
-    public boolean isAwaiting() {
-        return awaiting != null;
+    /** Whether the bot asked the reader something after {@code since} and still expects the answer. */
+    public boolean isAwaiting(Instant since) {
+        return awaiting != null && updatedAt.isAfter(since);
     }
 
     Dialog after(Intent intent, Awaiting next, Instant at) {

@@ -1,41 +1,96 @@
 package ru.librarybot.conversation;
 
-import java.util.Locale;
+import static ru.librarybot.conversation.Intent.AVAILABILITY;
+import static ru.librarybot.conversation.Intent.EVENTS;
+import static ru.librarybot.conversation.Intent.FEEDBACK;
+import static ru.librarybot.conversation.Intent.HELP;
+import static ru.librarybot.conversation.Intent.HUMAN;
+import static ru.librarybot.conversation.Intent.INFO;
+import static ru.librarybot.conversation.Intent.LINK_CARD;
+import static ru.librarybot.conversation.Intent.LOANS;
+import static ru.librarybot.conversation.Intent.RENEW;
+import static ru.librarybot.conversation.Intent.SUBSCRIBE;
+import static ru.librarybot.conversation.Intent.UNKNOWN;
+import static ru.librarybot.conversation.Intent.UNSUBSCRIBE;
+import static ru.librarybot.conversation.Intent.WISH;
+
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-/** Reads what a reader wants from Russian free text and bot commands. */
+/**
+ * Reads what a reader wants from Russian free text and bot commands. Free text is scored against a lexicon of
+ * word stems, forgiving one typo in longer words, Latin look-alike letters and ё; greetings alone mean HELP.
+ */
 @Component
 public class IntentRecognizer {
 
+    /** The least score that counts as understanding; below it the reader gets the menu rather than a guess. */
+    private static final double THRESHOLD = 1.5;
+    // a title in quotes alone is a search: readers quote book titles, rarely anything else
+    private static final double QUOTED_TITLE_WEIGHT = 1.5;
+
+    // on a tie the narrower intent wins: "отменить подписку" is about the subscription, not the menu
+    private static final List<Intent> TIE_ORDER = List.of(UNSUBSCRIBE, SUBSCRIBE, RENEW, LINK_CARD, LOANS, WISH,
+            FEEDBACK, HUMAN, EVENTS, INFO, AVAILABILITY, HELP);
+
     private static final Map<String, Intent> COMMANDS = Map.ofEntries(
-            Map.entry("start", Intent.HELP), Map.entry("help", Intent.HELP), Map.entry("menu", Intent.HELP),
-            Map.entry("search", Intent.AVAILABILITY), Map.entry("loans", Intent.LOANS), Map.entry("renew", Intent.RENEW),
-            Map.entry("info", Intent.INFO), Map.entry("hours", Intent.INFO), Map.entry("events", Intent.EVENTS),
-            Map.entry("subscribe", Intent.SUBSCRIBE), Map.entry("unsubscribe", Intent.UNSUBSCRIBE),
-            Map.entry("wish", Intent.WISH), Map.entry("feedback", Intent.FEEDBACK), Map.entry("human", Intent.HUMAN),
-            Map.entry("card", Intent.LINK_CARD), Map.entry("link", Intent.LINK_CARD));
+            Map.entry("start", HELP), Map.entry("help", HELP), Map.entry("menu", HELP),
+            Map.entry("search", AVAILABILITY), Map.entry("loans", LOANS), Map.entry("renew", RENEW),
+            Map.entry("info", INFO), Map.entry("hours", INFO), Map.entry("events", EVENTS),
+            Map.entry("subscribe", SUBSCRIBE), Map.entry("unsubscribe", UNSUBSCRIBE),
+            Map.entry("wish", WISH), Map.entry("feedback", FEEDBACK), Map.entry("human", HUMAN),
+            Map.entry("card", LINK_CARD), Map.entry("link", LINK_CARD));
+
+    private static final Pattern QUOTED = Pattern.compile("[«„“\"][^«»„“”\"\\p{L}]*+\\p{L}[^«»„“”\"]*+[»“”\"]");
+    private static final Pattern COMMAND = Pattern.compile("/(\\p{Alnum}+)(?:@\\S*)?\\s*(.*)", Pattern.DOTALL);
 
     public Recognition recognize(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
-        if (t.startsWith("/")) {
-            String[] parts = t.substring(1).split("\\s+", 2);
-            String command = parts[0].replaceAll("@.*$", "");
-            Intent intent = COMMANDS.getOrDefault(command, Intent.UNKNOWN);
-            return new Recognition(intent, parts.length > 1 ? extractQuery(parts[1]) : "");
+        String normalized = ReaderText.normalize(text);
+        var command = COMMAND.matcher(normalized);
+        if (command.matches()) {
+            Intent intent = COMMANDS.getOrDefault(command.group(1), UNKNOWN);
+            return withQuery(intent, command.group(2));
         }
-        if (t.contains("работ") || t.contains("открыт") || t.contains("адрес")) {
-            return Recognition.of(Intent.INFO);
+        List<String> words = ReaderText.words(normalized);
+        IntentLexicon.Reading reading = IntentLexicon.read(words);
+        Map<Intent, Double> scores = new EnumMap<>(reading.scores());
+        if (QUOTED.matcher(normalized).find()) {
+            scores.merge(AVAILABILITY, QUOTED_TITLE_WEIGHT, Double::sum);
         }
-        if (t.contains("есть ли")) {
-            return new Recognition(Intent.AVAILABILITY, extractQuery(t.replace("есть ли у вас", "")));
+        Intent intent = best(scores);
+        if (intent == UNKNOWN && reading.greets()) {
+            intent = HELP;
         }
-        return Recognition.of(Intent.UNKNOWN);
+        return withQuery(intent, normalized);
     }
 
-    /** The book a reader names, without their filler words and punctuation. */
+    /** The book a reader names, without their filler words, punctuation and emoji; empty when none is named. */
     public String extractQuery(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[^\\p{L}\\p{N} ]", "").strip();
+        String normalized = ReaderText.normalize(text);
+        var command = COMMAND.matcher(normalized);
+        return BookQuery.of(command.matches() ? command.group(2) : normalized);
+    }
+
+    // only a book is carried as the query: card numbers and PINs stay in the reader's text, out of the logs
+    private static Recognition withQuery(Intent intent, String normalized) {
+        return intent == AVAILABILITY || intent == WISH
+                ? new Recognition(intent, BookQuery.of(normalized)) : Recognition.of(intent);
+    }
+
+    private static Intent best(Map<Intent, Double> scores) {
+        Intent best = UNKNOWN;
+        double top = THRESHOLD - 1e-9;
+        for (Intent intent : TIE_ORDER) {
+            double score = scores.getOrDefault(intent, 0.0);
+            if (score > top) {
+                best = intent;
+                top = score;
+            }
+        }
+        return best;
     }
 }

@@ -1,8 +1,11 @@
 package ru.librarybot.delivery;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,11 @@ public class Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
+    /** A reader's every message need not rewrite their account: once an hour keeps lastSeen useful. */
+    private static final Duration RECORD_AGAIN_AFTER = Duration.ofHours(1);
+
     private final ReaderAccountRepository accounts;
+    private final Map<String, Recorded> recentlyRecorded = new ConcurrentHashMap<>();
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
     Delivery(ReaderAccountRepository accounts, List<ChannelSender> senders) {
@@ -50,10 +57,21 @@ public class Delivery {
     /** Writing again is how a reader who blocked the bot says they may be written to again. */
     @EventListener
     void on(ReaderWrote wrote) {
-        ReaderAccount known = accounts.findById(wrote.readerKey()).orElse(null);
-        if (known == null || !known.reachable() || !known.chatId().equals(wrote.chatId())
-                || known.lastSeen().isBefore(wrote.at().minusSeconds(3600))) {
-            accounts.save(new ReaderAccount(wrote.readerKey(), wrote.channel(), wrote.chatId(), wrote.at(), null));
+        if (recentlyRecorded.get(wrote.readerKey()) instanceof Recorded recorded && recorded.chatId().equals(wrote.chatId())
+                && recorded.at().isAfter(wrote.at().minus(RECORD_AGAIN_AFTER))) {
+            return;
         }
+        accounts.save(new ReaderAccount(wrote.readerKey(), wrote.channel(), wrote.chatId(), wrote.at(), null));
+        if (recentlyRecorded.size() > 100_000) {
+            recentlyRecorded.clear();
+        }
+        recentlyRecorded.put(wrote.readerKey(), new Recorded(wrote.chatId(), wrote.at()));
+    }
+
+    void forgetRecorded(String readerKey) {
+        recentlyRecorded.remove(readerKey);
+    }
+
+    private record Recorded(String chatId, Instant at) {
     }
 }

@@ -12,15 +12,18 @@ public class DeliveryReports {
 
     private final ReaderAccountRepository accounts;
     private final MongoTemplate mongo;
+    private final Delivery delivery;
 
-    DeliveryReports(ReaderAccountRepository accounts, MongoTemplate mongo) {
+    DeliveryReports(ReaderAccountRepository accounts, MongoTemplate mongo, Delivery delivery) {
         this.accounts = accounts;
         this.mongo = mongo;
+        this.delivery = delivery;
     }
 
     /** The platform says the reader blocked the bot or left: stop writing until they write again. */
     public void readerUnreachable(String readerKey, String reason) {
         accounts.findById(readerKey).ifPresent(account -> accounts.save(account.unreachable(reason)));
+        delivery.forgetRecorded(readerKey);
     }
 
     /** A message that finally failed after its retries: kept with the reason, never dropped silently. */

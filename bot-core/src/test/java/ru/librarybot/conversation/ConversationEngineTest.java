@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.repository.support.MongoRepositoryFactor
 
 class ConversationEngineTest {
 
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
@@ -58,6 +60,18 @@ class ConversationEngineTest {
 
         assertThat(answer.intent()).isEqualTo(Intent.AVAILABILITY);
         assertThat(search.queries).containsExactly("", "мастер и маргарита");
+    }
+
+    @Test
+    void aReaderWhoComesBackMuchLaterIsNotHeldToTheOldQuestion() {
+        BookSearch search = new BookSearch();
+        engineAt(NOW, search).handle(InboundMessage.button(Channel.TELEGRAM, "42", "AVAILABILITY"));
+
+        Answer answer = engineAt(NOW.plusSeconds(31 * 60), search)
+                .handle(InboundMessage.text(Channel.TELEGRAM, "42", "во сколько вы работаете в субботу?"));
+
+        assertThat(answer.intent()).isEqualTo(Intent.INFO);
+        assertThat(search.queries).containsExactly("");
     }
 
     @Test
@@ -139,6 +153,10 @@ class ConversationEngineTest {
     }
 
     private ConversationEngine engine(IntentHandler... capabilities) {
+        return engineAt(NOW, capabilities);
+    }
+
+    private ConversationEngine engineAt(Instant now, IntentHandler... capabilities) {
         List<IntentHandler> handlers = new ArrayList<>(List.of(capabilities));
         handlers.add(new HelpHandler(texts));
         handlers.add(new UnknownHandler(texts));
@@ -149,7 +167,7 @@ class ConversationEngineTest {
                         published.add(handled);
                     }
                 }, texts,
-                Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** A catalog stand-in that asks for the title when the reader named none. */

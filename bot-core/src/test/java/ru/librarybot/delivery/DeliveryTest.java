@@ -1,0 +1,94 @@
+package ru.librarybot.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
+
+import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.ReaderWrote;
+import ru.librarybot.conversation.Reply;
+
+class DeliveryTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private ReaderAccountRepository accounts;
+    private DeliveryReports reports;
+    private final List<Outgoing> sentOnTelegram = new ArrayList<>();
+    private Delivery delivery;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        MongoTemplate mongo = new MongoTemplate(client, "test");
+        accounts = new MongoRepositoryFactory(mongo).getRepository(ReaderAccountRepository.class);
+        delivery = new Delivery(accounts, List.of(new ChannelSender() {
+            public Channel channel() {
+                return Channel.TELEGRAM;
+            }
+
+            public void send(Outgoing message) {
+                sentOnTelegram.add(message);
+            }
+        }));
+        reports = new DeliveryReports(accounts, mongo, delivery);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aMessageGoesToTheChatTheReaderWroteFrom() {
+        delivery.on(new ReaderWrote("telegram:abc", Channel.TELEGRAM, "555", Instant.now()));
+
+        Delivery.Result result = delivery.toReader("m1", "telegram:abc", List.of(new Reply.Text("Пора вернуть книгу")),
+                "reminder");
+
+        assertThat(result).isEqualTo(Delivery.Result.QUEUED);
+        assertThat(sentOnTelegram).singleElement().satisfies(sent -> {
+            assertThat(sent.chatId()).isEqualTo("555");
+            assertThat(sent.id()).isEqualTo("m1");
+        });
+    }
+
+    @Test
+    void aReaderWhoBlockedTheBotIsNotWrittenToUntilTheyWriteAgain() {
+        delivery.on(new ReaderWrote("telegram:abc", Channel.TELEGRAM, "555", Instant.now()));
+        reports.readerUnreachable("telegram:abc", "blocked by the user");
+
+        assertThat(delivery.toReader("m1", "telegram:abc", List.of(new Reply.Text("…")), "reminder"))
+                .isEqualTo(Delivery.Result.UNREACHABLE);
+        assertThat(sentOnTelegram).isEmpty();
+
+        delivery.on(new ReaderWrote("telegram:abc", Channel.TELEGRAM, "555", Instant.now()));
+        assertThat(delivery.toReader("m2", "telegram:abc", List.of(new Reply.Text("…")), "reminder"))
+                .isEqualTo(Delivery.Result.QUEUED);
+    }
+
+    @Test
+    void aReaderOnAChannelWithNoSenderIsReportedNotSilentlyDropped() {
+        delivery.on(new ReaderWrote("vk:def", Channel.VK, "777", Instant.now()));
+
+        assertThat(delivery.toReader("m1", "vk:def", List.of(new Reply.Text("…")), "reminder"))
+                .isEqualTo(Delivery.Result.CHANNEL_OFF);
+        assertThat(delivery.toReader("m1", "vk:unknown", List.of(new Reply.Text("…")), "reminder"))
+                .isEqualTo(Delivery.Result.UNKNOWN_READER);
+    }
+}

@@ -1,0 +1,90 @@
+package ru.librarybot.webchat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+
+import ru.librarybot.conversation.Answer;
+import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.ConversationEngine;
+import ru.librarybot.conversation.InboundMessage;
+import ru.librarybot.conversation.InboundMessage.Content;
+import ru.librarybot.conversation.UnknownButtonException;
+
+/**
+ * What a reader may send through the web chat, and the way it reaches the engine: the browser keeps one random
+ * id per reader, which serves as both chat and user id.
+ */
+@Service
+public class WebChat {
+
+    public static final int MAX_TEXT_LENGTH = 4000;
+    public static final int MAX_USER_LENGTH = 128;
+    /** Telegram's callback data limit, which every button payload keeps to. */
+    static final int MAX_PAYLOAD_BYTES = 64;
+
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:-]+");
+
+    private final ConversationEngine engine;
+
+    public WebChat(ConversationEngine engine) {
+        this.engine = engine;
+    }
+
+    public Answer receive(String user, Content content) {
+        requireValidUser(user);
+        switch (content) {
+            case Content.Text(String text) -> requireReadable(text);
+            case Content.ButtonPress(String payload) -> requireKnown(payload);
+        }
+        try {
+            return engine.handle(new InboundMessage(Channel.WEBCHAT, user, user, content, Instant.now()));
+        } catch (UnknownButtonException e) {
+            throw new RefusedMessage("webchat.refused.unknownButton");
+        }
+    }
+
+    private static void requireValidUser(String user) {
+        if (user == null || user.isBlank()) {
+            throw new RefusedMessage("webchat.refused.userMissing");
+        }
+        if (user.length() > MAX_USER_LENGTH || !USER_ID.matcher(user).matches()) {
+            throw new RefusedMessage("webchat.refused.userInvalid", String.valueOf(MAX_USER_LENGTH));
+        }
+    }
+
+    private static void requireReadable(String text) {
+        if (text.codePoints().allMatch(WebChat::isInvisible)) {
+            throw new RefusedMessage("webchat.refused.textBlank");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new RefusedMessage("webchat.refused.textTooLong",
+                    String.valueOf(text.length()), String.valueOf(MAX_TEXT_LENGTH));
+        }
+        if (text.codePoints().anyMatch(WebChat::isForbidden)) {
+            throw new RefusedMessage("webchat.refused.controlCharacters");
+        }
+    }
+
+    private void requireKnown(String payload) {
+        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES || !engine.isKnownButton(payload)) {
+            throw new RefusedMessage("webchat.refused.unknownButton");
+        }
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT;
+    }
+
+    /** Control characters other than line breaks and tabs, and halves of broken surrogate pairs. */
+    private static boolean isForbidden(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL -> codePoint != '\n' && codePoint != '\r' && codePoint != '\t';
+            case Character.SURROGATE -> true;
+            default -> false;
+        };
+    }
+}

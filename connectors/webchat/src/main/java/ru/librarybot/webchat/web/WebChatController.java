@@ -1,0 +1,48 @@
+package ru.librarybot.webchat.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.librarybot.webchat.WebChat;
+
+@RestController
+class WebChatController {
+
+    static final String MESSAGES = "/api/webchat/messages";
+
+    private final WebChat webChat;
+    private final PageConfig pageConfig;
+
+    WebChatController(WebChat webChat, @Value("${librarybot.webchat.title:Библиотека}") String title) {
+        this.webChat = webChat;
+        this.pageConfig = new PageConfig(title);
+    }
+
+    @PostMapping(path = MESSAGES, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AnswerView> send(@RequestBody MessageRequest request) {
+        return json(HttpStatus.OK, AnswerView.of(webChat.receive(request.user(), request.content())));
+    }
+
+    @GetMapping("/api/webchat/config")
+    ResponseEntity<PageConfig> config() {
+        return json(HttpStatus.OK, pageConfig);
+    }
+
+    /**
+     * The API speaks only JSON: a preset content type skips negotiation, so a client's odd Accept header gets
+     * JSON rather than a 406 page, or a 500 when the refusal itself could not be written.
+     */
+    static <T> ResponseEntity<T> json(HttpStatus status, T body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The library's own settings the chat page shows, such as its name in the header. */
+    record PageConfig(String title) {
+    }
+}
