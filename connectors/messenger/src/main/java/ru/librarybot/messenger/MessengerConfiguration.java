@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -19,8 +20,9 @@ class MessengerConfiguration {
         return new Inbox(mongo, handlers, clock);
     }
 
+    // lazy: delivery needs the senders, which need the outbox, which reports back to delivery
     @Bean
-    Outbox outbox(MongoTemplate mongo, List<Transport> transports, DeliveryReports reports, Clock clock) {
+    Outbox outbox(MongoTemplate mongo, List<Transport> transports, @Lazy DeliveryReports reports, Clock clock) {
         return new Outbox(mongo, transports, reports, Retries.standard(), clock);
     }
 
