@@ -96,6 +96,11 @@ public class Inbox {
     }
 
     private void handle(UpdateHandler handler, InboxEntry entry) {
+        // queued twice (resumed at start while also just received) runs twice in its lane: only the first handles
+        Document stored = mongo.findById(entry.id(), Document.class, COLLECTION);
+        if (stored == null || !RECEIVED.equals(stored.getString("state"))) {
+            return;
+        }
         try {
             handler.handle(entry);
         } catch (RuntimeException e) {

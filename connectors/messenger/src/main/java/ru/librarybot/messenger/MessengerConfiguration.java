@@ -3,11 +3,10 @@ package ru.librarybot.messenger;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import ru.librarybot.delivery.DeliveryReports;
@@ -26,10 +25,36 @@ class MessengerConfiguration {
         return new Outbox(mongo, transports, reports, Retries.standard(), clock);
     }
 
-    /** Finishes what the last run left: unsent replies first, then updates stored but not yet handled. */
-    @EventListener(ApplicationReadyEvent.class)
-    void resume(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(Outbox.class).resume();
-        ready.getApplicationContext().getBean(Inbox.class).resume();
+    /**
+     * Finishes what the last run left (unsent replies first, then updates stored but not yet handled) before the
+     * connectors start taking new ones: lifecycle phase 0 comes before polling and before the web server.
+     */
+    @Bean
+    SmartLifecycle messengerResume(Inbox inbox, Outbox outbox) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                outbox.resume();
+                inbox.resume();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return 0;
+            }
+        };
     }
 }

@@ -127,6 +127,9 @@ public class Outbox {
             fail(message, "the reader is unreachable: " + e.getMessage());
         } catch (SendFailure e) {
             fail(message, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("A {} message could not be rendered or sent", message.channel().id(), e);
+            fail(message, "the connector failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Stopped while sending a {} message; it is sent on the next start", message.channel().id());
