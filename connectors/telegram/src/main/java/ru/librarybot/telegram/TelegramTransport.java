@@ -36,7 +36,7 @@ class TelegramTransport implements Transport {
 
     private final TelegramClient client;
     // Bot API FAQ: about 30 messages a second overall, one a second per chat, 20 a minute per group; kept just under
-    private final Pace pace = new Pace(Pace.Limit.perSecond(28), new Pace.Limit(1, Duration.ofMillis(1050)),
+    private final Pace pace = new Pace(Pace.Limit.perSecond(28), new Pace.Limit(1, Duration.ofMillis(1100)),
             Pace.Limit.perMinute(19));
 
     TelegramTransport(TelegramClient client) {
