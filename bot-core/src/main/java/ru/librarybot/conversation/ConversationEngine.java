@@ -68,7 +68,10 @@ public class ConversationEngine {
             answer = Answer.of(turn.intent(), Outcome.ERROR, new Reply.Text(texts.get("error.apology"),
                     List.of(Button.of(texts.get("button.menu"), Intent.HELP))));
         }
-        events.publishEvent(new ReaderWrote(readerKey, message.channel(), message.chatId(), message.receivedAt()));
+        if (message.chatId().equals(message.userId())) {
+            // only a private chat is the reader's own: reminders about their loans must not land in a group chat
+            events.publishEvent(new ReaderWrote(readerKey, message.channel(), message.chatId(), message.receivedAt()));
+        }
         events.publishEvent(new MessageHandled(message.channel(), readerKey, message.receivedAt(),
                 inboundText(message), turn.pressed(), answer.intent(), answer.outcome(), answer.replies(),
                 Duration.ofNanos(System.nanoTime() - started)));
