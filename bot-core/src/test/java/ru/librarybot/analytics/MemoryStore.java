@@ -1,0 +1,36 @@
+package ru.librarybot.analytics;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** A mongo-java-server in memory with a template on it, one per test. */
+final class MemoryStore implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoClient client;
+    private final MongoTemplate template;
+
+    private MemoryStore() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test");
+        template = new MongoTemplate(client, "test");
+    }
+
+    static MemoryStore start() {
+        return new MemoryStore();
+    }
+
+    MongoTemplate template() {
+        return template;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}
