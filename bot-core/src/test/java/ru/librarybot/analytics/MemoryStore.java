@@ -16,7 +16,8 @@ final class MemoryStore implements AutoCloseable {
     private MemoryStore() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test");
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test"
+                + "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
         template = new MongoTemplate(client, "test");
     }
 
@@ -26,6 +27,11 @@ final class MemoryStore implements AutoCloseable {
 
     MongoTemplate template() {
         return template;
+    }
+
+    /** Stops the server and leaves the client, as when the database goes away under a running bot. */
+    void stopServer() {
+        server.shutdownNow();
     }
 
     @Override
