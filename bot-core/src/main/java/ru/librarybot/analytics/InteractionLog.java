@@ -35,6 +35,7 @@ public class InteractionLog implements SmartLifecycle {
     private final Duration shutdownWait;
     private final Counter dropped;
     private volatile boolean running;
+    private volatile int writing;
     private Thread writerThread;
 
     InteractionLog(InteractionWriter writer, ZoneId zone, int capacity, Duration shutdownWait, MeterRegistry meters) {
@@ -85,7 +86,8 @@ public class InteractionLog implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         if (writerThread.isAlive()) {
-            log.warn("Shutting down with {} reader messages not yet in the interaction log", queue.size());
+            log.warn("Shutting down with {} reader messages not yet in the interaction log: the store is too slow",
+                    writing + queue.size());
         }
     }
 
@@ -110,6 +112,7 @@ public class InteractionLog implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, BATCH_SIZE - 1);
+                writing = batch.size();
                 writer.write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -118,6 +121,7 @@ public class InteractionLog implements SmartLifecycle {
                 log.error("The interaction log writer failed ({}); it goes on with the next messages",
                         InteractionWriter.describe(e));
             } finally {
+                writing = 0;
                 batch.clear();
             }
         }

@@ -22,6 +22,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,6 +31,7 @@ import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.Intent;
+import ru.librarybot.conversation.MessageHandled;
 import ru.librarybot.conversation.Outcome;
 
 class InteractionLogTest {
@@ -131,6 +133,53 @@ class InteractionLogTest {
         assertThat(meters.get("librarybot.log.queue.size").gauge().value()).isEqualTo(3);
         release.countDown();
         log.stop();
+    }
+
+    @Test
+    void flushesWhatIsQueuedWhenTheApplicationStops() {
+        InteractionLog log = logOn(store.template(), 100);
+        for (int i = 0; i < 3; i++) {
+            log.onMessageHandled(Handled.message(Channel.VK, ANNA, NOON.plusSeconds(i), Intent.HELP, Outcome.ANSWERED));
+        }
+
+        log.start();
+        log.stop();
+
+        assertThat(store.template().count(Query.query(Criteria.where("direction").is("IN")), Interaction.COLLECTION))
+                .isEqualTo(3);
+        assertThat(log.isRunning()).isFalse();
+    }
+
+    @Test
+    @Timeout(30)
+    void stopsWaitingForAHangingStoreAfterTheBound() {
+        MongoTemplate hanging = mock(MongoTemplate.class);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            release.await(120, TimeUnit.SECONDS);
+            return List.of();
+        }).when(hanging).insert(anyCollection(), anyString());
+        when(hanging.upsert(any(Query.class), any(UpdateDefinition.class), anyString()))
+                .thenReturn(UpdateResult.acknowledged(0, 1L, null));
+        InteractionWriter writer = new InteractionWriter(hanging, new DailyRollups(hanging), meters);
+        InteractionLog log = new InteractionLog(writer, MOSCOW, 100, Duration.ofMillis(300), meters);
+        log.start();
+        log.onMessageHandled(Handled.message(Channel.VK, ANNA, NOON, Intent.HELP, Outcome.ANSWERED));
+
+        log.stop();
+
+        assertThat(log.isRunning()).isFalse();
+        release.countDown();
+    }
+
+    @Test
+    void aMalformedEventIsLeftOutAndCountedNotThrown() {
+        InteractionLog log = logOn(store.template(), 100);
+
+        assertThatNoException().isThrownBy(() -> log.onMessageHandled(new MessageHandled(Channel.WEBCHAT, ANNA, NOON,
+                "текст", false, Intent.HELP, Outcome.ANSWERED, List.of(), null)));
+
+        assertThat(meters.get("librarybot.log.dropped").counter().count()).isEqualTo(1);
     }
 
     @Test
