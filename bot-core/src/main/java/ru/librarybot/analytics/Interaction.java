@@ -1,10 +1,10 @@
 package ru.librarybot.analytics;
 
 import java.time.Instant;
+import java.util.Date;
 
+import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.Intent;
@@ -18,8 +18,7 @@ import ru.librarybot.conversation.Outcome;
  * @param text masked and bounded, see {@link LoggedText}
  * @param pressed whether the reader pressed a button rather than typed (IN only)
  */
-@Document(Interaction.COLLECTION)
-public record Interaction(@Id ObjectId id, Instant time, Channel channel, String readerKey, Direction direction,
+public record Interaction(ObjectId id, Instant time, Channel channel, String readerKey, Direction direction,
                           String text, boolean truncated, Intent intent, Outcome outcome, long handlingMs,
                           boolean pressed) {
 
@@ -28,5 +27,20 @@ public record Interaction(@Id ObjectId id, Instant time, Channel channel, String
     /** The smallest id a document logged at {@code time} can have: everything below it is older. */
     static ObjectId firstIdAt(Instant time) {
         return new ObjectId(String.format("%08x", time.getEpochSecond()) + "0".repeat(16));
+    }
+
+    /** Written by hand rather than mapped, so millions of log documents carry no Java class name. */
+    Document toDocument() {
+        return new Document("_id", id)
+                .append("time", Date.from(time))
+                .append("channel", channel.id())
+                .append("readerKey", readerKey)
+                .append("direction", direction.name())
+                .append("text", text)
+                .append("truncated", truncated)
+                .append("intent", intent.name())
+                .append("outcome", outcome.name())
+                .append("handlingMs", handlingMs)
+                .append("pressed", pressed);
     }
 }

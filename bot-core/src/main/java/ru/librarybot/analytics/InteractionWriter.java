@@ -5,6 +5,7 @@ import java.util.List;
 import com.mongodb.MongoException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +31,10 @@ class InteractionWriter {
     }
 
     void write(List<Exchange> batch) {
-        List<Interaction> interactions = batch.stream().flatMap(exchange -> exchange.interactions().stream()).toList();
+        List<Document> interactions = batch.stream()
+                .flatMap(exchange -> exchange.interactions().stream())
+                .map(Interaction::toDocument)
+                .toList();
         try {
             mongo.insert(interactions, Interaction.COLLECTION);
         } catch (RuntimeException e) {

@@ -33,12 +33,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ru.librarybot.analytics.Direction;
 import ru.librarybot.analytics.Interaction;
 import ru.librarybot.analytics.InteractionLog;
-import ru.librarybot.conversation.Channel;
-import ru.librarybot.conversation.Intent;
-import ru.librarybot.conversation.Outcome;
 
 /** The purge as Quartz runs it in the application: scheduled at night, built by Spring, under its lock. */
 @SpringBootTest(classes = InteractionLogPurgeJobTest.Wiring.class, properties = "librarybot.interaction-log.retention=30d")
@@ -86,9 +82,10 @@ class InteractionLogPurgeJobTest {
         assertThat(mongo.findById("interaction-log-purge", Document.class, "shedLock")).isNotNull();
     }
 
-    private static Interaction logged(Instant at, String text) {
-        return new Interaction(new ObjectId(Date.from(at)), at, Channel.WEBCHAT, "webchat:0123456789abcdef",
-                Direction.IN, text, false, Intent.HELP, Outcome.ANSWERED, 7, false);
+    private static Document logged(Instant at, String text) {
+        return new Document("_id", new ObjectId(Date.from(at))).append("time", Date.from(at))
+                .append("channel", "webchat").append("readerKey", "webchat:0123456789abcdef")
+                .append("direction", "IN").append("text", text).append("intent", "HELP");
     }
 
     @Configuration(proxyBeanMethods = false)
