@@ -26,8 +26,8 @@ class InteractionWriter {
     InteractionWriter(MongoTemplate mongo, DailyRollups rollups, MeterRegistry meters) {
         this.mongo = mongo;
         this.rollups = rollups;
-        this.logFailures = failures(meters, Interaction.COLLECTION);
-        this.statisticsFailures = failures(meters, "daily_stats");
+        this.logFailures = failures(meters, "log");
+        this.statisticsFailures = failures(meters, "statistics");
     }
 
     void write(List<Exchange> batch) {
@@ -59,6 +59,7 @@ class InteractionWriter {
                 .register(meters);
     }
 
+    /** The kinds of an exception and its causes, e.g. "DataAccessResourceFailureException <- MongoTimeoutException". */
     static String describe(Throwable e) {
         StringBuilder kinds = new StringBuilder();
         for (Throwable cause = e; cause != null && kinds.length() < 300; cause = cause.getCause()) {
@@ -68,9 +69,6 @@ class InteractionWriter {
             kinds.append(cause.getClass().getSimpleName());
             if (cause instanceof MongoException mongoError) {
                 kinds.append(" code ").append(mongoError.getCode());
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return kinds.toString();

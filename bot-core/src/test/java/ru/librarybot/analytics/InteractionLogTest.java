@@ -198,9 +198,9 @@ class InteractionLogTest {
                 Handled.message(Channel.TELEGRAM, ANNA, NOON, Intent.LOANS, Outcome.ANSWERED)));
         log.stop();
 
-        assertThat(meters.get("librarybot.log.write.failures").tag("target", "interactions").counter().count())
+        assertThat(meters.get("librarybot.log.write.failures").tag("target", "log").counter().count())
                 .isEqualTo(1);
-        assertThat(meters.get("librarybot.log.write.failures").tag("target", "daily_stats").counter().count())
+        assertThat(meters.get("librarybot.log.write.failures").tag("target", "statistics").counter().count())
                 .isEqualTo(1);
     }
 
@@ -214,7 +214,7 @@ class InteractionLogTest {
                 Handled.message(Channel.TELEGRAM, ANNA, NOON, Intent.LOANS, Outcome.ANSWERED)));
         log.stop();
 
-        assertThat(meters.get("librarybot.log.write.failures").tag("target", "interactions").counter().count())
+        assertThat(meters.get("librarybot.log.write.failures").tag("target", "log").counter().count())
                 .isEqualTo(1);
     }
 

@@ -51,7 +51,7 @@ public abstract class LockedJob implements Job {
             throw new JobExecutionException("The scheduled job " + lock.name() + " failed", e, false);
         }
         if (!result.wasExecuted()) {
-            log.info("Skipped the scheduled job {}: another instance of the bot holds its lock", lock.name());
+            log.debug("Skipped the scheduled job {}: another instance of the bot holds its lock", lock.name());
         }
     }
 
