@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Meter;
@@ -69,7 +69,7 @@ class ConversationMetricsTest {
 
     private static MessageHandled handled(Channel channel, Intent intent, Outcome outcome, int replies, long millis) {
         return new MessageHandled(channel, channel.id() + ":0123456789abcdef0123456789abcdef", Instant.now(),
-                "текст", false, intent, outcome, java.util.Collections.nCopies(replies, new Reply.Text("ответ")),
+                "текст", false, intent, outcome, Collections.nCopies(replies, new Reply.Text("ответ")),
                 Duration.ofMillis(millis));
     }
 }

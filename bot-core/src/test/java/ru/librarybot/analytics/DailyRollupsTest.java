@@ -1,6 +1,7 @@
 package ru.librarybot.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,7 +124,7 @@ class DailyRollupsTest {
 
     @Test
     void refusesAPeriodThatEndsBeforeItStarts() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> statistics.between(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 20)))
                 .withMessageContaining("ends (2026-11-20) before it starts (2026-11-21)");
     }

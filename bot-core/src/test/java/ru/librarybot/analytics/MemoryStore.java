@@ -12,6 +12,7 @@ final class MemoryStore implements AutoCloseable {
     private final MongoServer server;
     private final MongoClient client;
     private final MongoTemplate template;
+    private boolean serverStopped;
 
     private MemoryStore() {
         server = new MongoServer(new MemoryBackend());
@@ -32,11 +33,15 @@ final class MemoryStore implements AutoCloseable {
     /** Stops the server and leaves the client, as when the database goes away under a running bot. */
     void stopServer() {
         server.shutdownNow();
+        serverStopped = true;
     }
 
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        // a second shutdown waits forever for clients of an event loop that is already gone
+        if (!serverStopped) {
+            server.shutdownNow();
+        }
     }
 }

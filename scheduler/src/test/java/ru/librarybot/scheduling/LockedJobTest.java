@@ -2,6 +2,7 @@ package ru.librarybot.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -122,7 +123,7 @@ class LockedJobTest {
 
     @Test
     void refusesALockHeldLongerAtLeastThanAtMost() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> new JobLock("x", Duration.ofMinutes(1), Duration.ofMinutes(2)));
     }
 
