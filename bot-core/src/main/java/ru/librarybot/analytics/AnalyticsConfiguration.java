@@ -6,13 +6,12 @@ import java.time.ZoneId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The library's days are its local dates, in {@code librarybot.time-zone} (Europe/Moscow unless set). */
+/** The library's days are its local dates, in the time zone of its profile. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InteractionLogSettings.class)
 class AnalyticsConfiguration {
@@ -20,9 +19,9 @@ class AnalyticsConfiguration {
     private final ZoneId zone;
     private final MeterRegistry meters;
 
-    AnalyticsConfiguration(@Value("${librarybot.time-zone:Europe/Moscow}") ZoneId zone,
+    AnalyticsConfiguration(ZoneId libraryZone,
                            ObjectProvider<MeterRegistry> meters) {
-        this.zone = zone;
+        this.zone = libraryZone;
         // an application without Micrometer set up still runs; its meters then go nowhere
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
     }

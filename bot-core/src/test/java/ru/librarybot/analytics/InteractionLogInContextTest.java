@@ -93,6 +93,11 @@ class InteractionLogInContextTest {
     static class Wiring {
 
         @Bean
+        java.time.ZoneId libraryZone() {
+            return java.time.ZoneId.of("Europe/Moscow");
+        }
+
+        @Bean
         MeterRegistry meters() {
             return new SimpleMeterRegistry();
         }

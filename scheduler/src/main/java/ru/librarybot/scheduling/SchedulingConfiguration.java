@@ -35,7 +35,7 @@ class SchedulingConfiguration {
     @Bean
     Trigger interactionLogPurgeTrigger(JobDetail interactionLogPurgeJob,
                                        @Value("${librarybot.interaction-log.purge-cron:0 40 3 * * ?}") String cron,
-                                       @Value("${librarybot.time-zone:Europe/Moscow}") ZoneId zone) {
-        return LockedJob.cron(interactionLogPurgeJob, cron, zone);
+                                       ZoneId libraryZone) {
+        return LockedJob.cron(interactionLogPurgeJob, cron, libraryZone);
     }
 }

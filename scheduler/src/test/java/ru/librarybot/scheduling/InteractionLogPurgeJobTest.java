@@ -95,6 +95,11 @@ class InteractionLogPurgeJobTest {
     static class Wiring {
 
         @Bean
+        ZoneId libraryZone() {
+            return ZoneId.of("Europe/Moscow");
+        }
+
+        @Bean
         Clock clock() {
             return Clock.system(ZoneId.of("Europe/Moscow"));
         }
