@@ -39,6 +39,7 @@ final class CatalogAnalyzer extends Analyzer {
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new StopFilter(stream, STOP_WORDS);
         stream = new SnowballFilter(stream, new RussianStemmer());
+        stream = new SurnameFilter(stream);
         stream = new SnowballFilter(stream, new EnglishStemmer());
         return new TokenStreamComponents((Tokenizer) tokenizer, stream);
     }

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -149,15 +148,16 @@ public class CatalogIndex implements Closeable {
     /** The best titles for what a reader typed, best first; empty when nothing is a plausible match. */
     public List<Hit> search(String readerText, int limit) {
         String words = ReaderQuery.strip(readerText);
-        List<String> terms = terms(words);
-        if (terms.isEmpty()) {
+        List<QueryWord> query = queryWords(words);
+        long required = query.stream().filter(w -> !w.optional()).count();
+        if (required == 0) {
             return List.of();
         }
-        int all = terms.size();
-        List<Hit> hits = search(query(words, terms, all - all / 4), limit);
+        int all = (int) required;
+        List<Hit> hits = search(query(words, query, all - all / 4), limit);
         if (hits.isEmpty() && all > 2) {
             // a reader's extra words ("новое издание", a wrong first name) must not hide the book
-            hits = search(query(words, terms, (all + 1) / 2), limit);
+            hits = search(query(words, query, (all + 1) / 2), limit);
         }
         return hits;
     }
@@ -198,17 +198,36 @@ public class CatalogIndex implements Closeable {
         }
     }
 
-    private Query query(String words, List<String> terms, int minimumMatch) {
+    /**
+     * One word of the query as index terms.
+     *
+     * @param twins the same word written another way ("12" for "двенадцать")
+     * @param optional a word that says what kind of book ("пьеса", "учебник"), matched only to rank
+     */
+    private record QueryWord(String term, List<String> twins, boolean optional) {
+    }
+
+    private Query query(String words, List<QueryWord> query, int minimumMatch) {
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
-        for (int i = 0; i < terms.size(); i++) {
-            matching.add(termQuery(terms.get(i), i == terms.size() - 1), BooleanClause.Occur.SHOULD);
+        List<Query> optional = new ArrayList<>();
+        for (int i = 0; i < query.size(); i++) {
+            QueryWord word = query.get(i);
+            Query q = wordQuery(word, i == query.size() - 1);
+            if (word.optional()) {
+                optional.add(q);
+            } else {
+                matching.add(q, BooleanClause.Occur.SHOULD);
+            }
         }
         matching.setMinimumNumberShouldMatch(minimumMatch);
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching.build(), BooleanClause.Occur.MUST);
-        if (terms.size() >= 2) {
+        for (Query q : optional) {
+            ranked.add(q, BooleanClause.Occur.SHOULD);
+        }
+        if (query.size() >= 2) {
             PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
-            for (String term : terms) {
-                phrase.add(new Term(TITLE, term));
+            for (QueryWord word : query) {
+                phrase.add(new Term(TITLE, word.term()));
             }
             ranked.add(new BoostQuery(phrase.build(), 4f), BooleanClause.Occur.SHOULD);
         }
@@ -218,7 +237,15 @@ public class CatalogIndex implements Closeable {
         return ranked.build();
     }
 
-    private static Query termQuery(String term, boolean last) {
+    private static Query wordQuery(QueryWord word, boolean last) {
+        List<Query> ways = new ArrayList<>(termWays(word.term(), last));
+        for (String twin : word.twins()) {
+            ways.add(new BoostQuery(new TermQuery(new Term(TITLE, twin)), 3f));
+        }
+        return new DisjunctionMaxQuery(ways, 0.1f);
+    }
+
+    private static List<Query> termWays(String term, boolean last) {
         List<Query> ways = new ArrayList<>();
         ways.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 3f));
         ways.add(new BoostQuery(new TermQuery(new Term(AUTHOR, term)), 2.5f));
@@ -233,21 +260,37 @@ public class CatalogIndex implements Closeable {
         if (last && term.length() >= 3) {
             ways.add(new BoostQuery(new PrefixQuery(new Term(TITLE, term)), 1f));
         }
-        return new DisjunctionMaxQuery(ways, 0.1f);
+        return ways;
     }
 
-    /** The query's index terms in order, stop words left out, at most {@link #MAX_TERMS}. */
-    private List<String> terms(String words) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(TITLE, words)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_TERMS) {
-                String t = term.toString();
-                if (!terms.contains(t)) {
-                    terms.add(t);
+    /** The query's words as index terms in order, stop words left out, at most {@link #MAX_TERMS}. */
+    private List<QueryWord> queryWords(String words) {
+        List<QueryWord> query = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String word : words.split(" ")) {
+            if (query.size() == MAX_TERMS) {
+                break;
+            }
+            List<String> terms = terms(word);
+            for (String term : terms) {
+                if (seen.contains(term) || query.size() == MAX_TERMS) {
+                    continue;
                 }
+                seen.add(term);
+                String twin = ReaderQuery.numberTwin(word);
+                query.add(new QueryWord(term, twin == null ? List.of() : terms(twin), ReaderQuery.isKindOfBook(word)));
+            }
+        }
+        return query;
+    }
+
+    private List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(TITLE, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
             }
             stream.end();
         } catch (IOException e) {

@@ -55,15 +55,16 @@ final class MarcTitles {
 
     /** The record's own stable id: Koha's biblionumber ({@code 999$c}) or the control number ({@code 001}). */
     static String idOf(Record marc) {
+        // Koha always exports its biblionumber and biblioitemnumber in 999; its 001 may be another library's number
         String biblionumber = first(marc, "999", 'c');
-        if (biblionumber != null && !marc.getVariableFields("952").isEmpty()) {
-            return "koha:" + biblionumber;
+        if (biblionumber != null && first(marc, "999", 'd') != null) {
+            return "koha:" + biblionumber.strip();
         }
         ControlField control = (ControlField) marc.getVariableField("001");
         if (control != null && control.getData() != null && !control.getData().isBlank()) {
             return control.getData().strip();
         }
-        return biblionumber == null ? null : "koha:" + biblionumber;
+        return null;
     }
 
     private Title rusmarc(Record marc) throws Rejected {

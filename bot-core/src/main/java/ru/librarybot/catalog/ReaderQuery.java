@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,45 @@ final class ReaderQuery {
     private static final Set<String> TRAILING = Set.of(
             "пожалуйста", "спасибо", "есть", "у", "вас", "в", "наличии", "библиотеке", "имеется", "ли", "или", "нет");
 
+    /** Words that say what kind of book, not which: they help rank but a title need not contain them. */
+    private static final Set<String> KIND_OF_BOOK = Set.of(
+            "пьеса", "пьесу", "пьесы", "стихи", "стихов", "стихотворения", "стихотворение", "поэма", "поэму",
+            "учебник", "учебника", "пособие", "сборник", "справочник", "словарь", "энциклопедия", "энциклопедию",
+            "сказка", "сказку", "сказки", "роман", "рассказ", "повесть", "книга", "книгу", "книжка", "книжку", "том",
+            "издание", "новое", "детская", "детскую", "детей", "детям");
+    private static final Map<String, String> NUMBERS = numbers();
+
     private ReaderQuery() {
+    }
+
+    static boolean isKindOfBook(String word) {
+        return KIND_OF_BOOK.contains(word);
+    }
+
+    /** "12" for "двенадцать" and back, since titles write numbers either way. */
+    static String numberTwin(String word) {
+        return NUMBERS.get(word);
+    }
+
+    private static Map<String, String> numbers() {
+        String[] words = {"ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять",
+                "десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
+                "семнадцать", "восемнадцать", "девятнадцать", "двадцать"};
+        Map<String, String> twins = new java.util.HashMap<>();
+        for (int i = 1; i < words.length; i++) {
+            twins.put(String.valueOf(i), words[i]);
+        }
+        twins.put("30", "тридцать");
+        twins.put("40", "сорок");
+        twins.put("50", "пятьдесят");
+        twins.put("100", "сто");
+        twins.put("1000", "тысяча");
+        Map<String, String> both = new java.util.HashMap<>(twins);
+        twins.forEach((digits, word) -> both.put(word, digits));
+        both.put("тысячи", "1000");
+        both.put("двух", "2");
+        both.put("трех", "3");
+        return Map.copyOf(both);
     }
 
     /** The book-naming words in lower case with ё as е, or an empty string if nothing is left. */
