@@ -136,7 +136,7 @@ class CatalogImporterTest {
                   <datafield tag="952" ind1=" " ind2=" "><subfield code="b">CPL</subfield><subfield code="0">1</subfield></datafield>
                   <datafield tag="952" ind1=" " ind2=" "><subfield code="b">CPL</subfield><subfield code="7">1</subfield></datafield>
                   <datafield tag="952" ind1=" " ind2=" "><subfield code="b">CPL</subfield><subfield code="7">-1</subfield></datafield>
-                  <datafield tag="999" ind1=" " ind2=" "><subfield code="c">7</subfield></datafield>
+                  <datafield tag="999" ind1=" " ind2=" "><subfield code="c">7</subfield><subfield code="d">7</subfield></datafield>
                 </record>""";
         try (TestCatalog t = new TestCatalog()) {
             t.importText(record, "marcxml");
