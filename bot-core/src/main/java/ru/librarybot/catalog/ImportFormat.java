@@ -18,6 +18,25 @@ public enum ImportFormat {
         };
     }
 
+    /** "export.mrc", "catalog.xml.gz", "titles.csv": the format a file's name says it is in. */
+    public static ImportFormat ofFileName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".xml")) {
+            return MARCXML;
+        }
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+            return CSV;
+        }
+        if (name.endsWith(".iso") || name.endsWith(".mrc") || name.endsWith(".marc") || name.endsWith(".dat")) {
+            return ISO2709;
+        }
+        throw new IllegalArgumentException("Cannot tell the format of '" + fileName
+                + "' from its name: say format=marcxml, iso2709 or csv");
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
