@@ -21,7 +21,7 @@ import java.util.NoSuchElementException;
 /**
  * A catalog kept in a spreadsheet: one row per copy, the title's columns repeated on each of its rows (a title with
  * no copies has one row with an empty branch). Columns are found by their header, in any order; see
- * {@code docs/catalog-csv.md}. Comma, semicolon and tab separated files are all accepted, as spreadsheet programs
+ * {@code docs/catalog.md}. Comma, semicolon and tab separated files are all accepted, as spreadsheet programs
  * in Russian locales write semicolons.
  */
 final class CsvSource implements TitleSource {

@@ -1,6 +1,7 @@
 package ru.librarybot.catalog;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,10 @@ public record Title(String id, String title, String otherTitleInfo, String state
                 ageRating, language, source, newCopies);
     }
 
-    /** Per branch, in branch-id order, what can be offered; branches holding only lost copies are left out. */
+    /**
+     * Per branch what can be offered: branches with a free copy first, then those with reading-room copies, each
+     * group in branch-id order; branches holding only lost or written-off copies are left out.
+     */
     public List<BranchAvailability> availability() {
         Map<String, int[]> counts = new TreeMap<>();
         Map<String, java.time.LocalDate> due = new TreeMap<>();
@@ -57,6 +61,8 @@ public record Title(String id, String title, String otherTitleInfo, String state
         }
         List<BranchAvailability> result = new ArrayList<>(counts.size());
         counts.forEach((branch, c) -> result.add(new BranchAvailability(branch, c[0], c[1], c[2], due.get(branch), c[3])));
+        result.sort(Comparator.comparing((BranchAvailability b) -> !b.hasFree())
+                .thenComparing(b -> b.readingRoomOnly() == 0));
         return result;
     }
 

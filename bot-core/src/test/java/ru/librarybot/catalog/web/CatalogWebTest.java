@@ -62,12 +62,12 @@ class CatalogWebTest {
                 .andExpect(jsonPath("$.titles[0].availability[0].branch").value("central"))
                 .andExpect(jsonPath("$.titles[0].availability[0].branchName").value("Центральная библиотека"))
                 .andExpect(jsonPath("$.titles[0].availability[0].free").value(2))
-                .andExpect(jsonPath("$.titles[0].availability[1].branch").value("children"))
-                .andExpect(jsonPath("$.titles[0].availability[1].free").value(0))
-                .andExpect(jsonPath("$.titles[0].availability[1].onLoan").value(2))
-                .andExpect(jsonPath("$.titles[0].availability[1].nearestDue").value("2025-11-26"))
-                .andExpect(jsonPath("$.titles[0].availability[2].branchName").value("ЧЗ"))
-                .andExpect(jsonPath("$.titles[0].availability[2].readingRoomOnly").value(1));
+                .andExpect(jsonPath("$.titles[0].availability[1].branchName").value("ЧЗ"))
+                .andExpect(jsonPath("$.titles[0].availability[1].readingRoomOnly").value(1))
+                .andExpect(jsonPath("$.titles[0].availability[2].branch").value("children"))
+                .andExpect(jsonPath("$.titles[0].availability[2].free").value(0))
+                .andExpect(jsonPath("$.titles[0].availability[2].onLoan").value(2))
+                .andExpect(jsonPath("$.titles[0].availability[2].nearestDue").value("2025-11-26"));
     }
 
     @Test
