@@ -1,10 +1,14 @@
 package ru.librarybot.catalog;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +21,8 @@ import ru.librarybot.conversation.Texts;
 @EnableConfigurationProperties(CatalogProperties.class)
 class CatalogConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(CatalogConfiguration.class);
+
     @Bean
     Catalog catalog(MongoTemplate mongo, Clock clock) {
         return new Catalog(mongo, clock);
@@ -25,7 +31,20 @@ class CatalogConfiguration {
     @Bean(destroyMethod = "close")
     CatalogIndex catalogIndex(CatalogProperties properties) {
         String dir = properties.indexDir() == null ? "" : properties.indexDir().strip();
-        return dir.isEmpty() ? CatalogIndex.inMemory() : CatalogIndex.onDisk(Path.of(dir));
+        if (dir.isEmpty()) {
+            return CatalogIndex.inMemory();
+        }
+        try {
+            return CatalogIndex.onDisk(Path.of(dir));
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof LockObtainFailedException)) {
+                throw e;
+            }
+            // another instance on the same data folder holds the index; this one still answers, from memory
+            log.warn("The catalog index in {} is in use by another process: keeping this instance's index in memory",
+                    Path.of(dir).toAbsolutePath());
+            return CatalogIndex.inMemory();
+        }
     }
 
     @Bean

@@ -29,6 +29,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -57,6 +58,7 @@ public class CatalogIndex implements Closeable {
     static final String EXACT = "exact";
     static final String FEATURES = "features";
     static final int MAX_TERMS = 12;
+    private static final int FUZZY_EXPANSIONS = 30;
 
     private final Directory directory;
     private final Analyzer analyzer = new CatalogAnalyzer();
@@ -80,12 +82,28 @@ public class CatalogIndex implements Closeable {
         }
     }
 
+    /** @throws UncheckedIOException caused by {@link org.apache.lucene.store.LockObtainFailedException} when in use */
     public static CatalogIndex onDisk(Path folder) {
+        Directory directory = null;
         try {
             Files.createDirectories(folder);
-            return new CatalogIndex(FSDirectory.open(folder));
+            directory = FSDirectory.open(folder);
+            return new CatalogIndex(directory);
+        } catch (UncheckedIOException e) {
+            closeQuietly(directory);
+            throw new UncheckedIOException("Cannot open the catalog index in " + folder.toAbsolutePath(), e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the catalog index folder " + folder.toAbsolutePath(), e);
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        try {
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException ignored) {
+            // the open failure is the error worth reporting
         }
     }
 
@@ -254,11 +272,15 @@ public class CatalogIndex implements Closeable {
         ways.add(new BoostQuery(new TermQuery(new Term(EXTRA, term)), 0.3f));
         int edits = term.length() < 4 ? 0 : term.length() < 8 ? 1 : 2;
         if (edits > 0) {
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, term), edits, 1, 50, true), 1.5f));
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(AUTHOR, term), edits, 1, 50, true), 1.2f));
+            // typos in the first letters are rare, and a fixed prefix keeps a million-title dictionary walk short
+            ways.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, term), edits, edits, FUZZY_EXPANSIONS, true), 1.5f));
+            ways.add(new BoostQuery(new FuzzyQuery(new Term(AUTHOR, term), edits, edits, FUZZY_EXPANSIONS, true),
+                    1.2f));
         }
         if (last && term.length() >= 3) {
-            ways.add(new BoostQuery(new PrefixQuery(new Term(TITLE, term)), 1f));
+            // a half-typed last word: only its most common completions, however many there are
+            ways.add(new BoostQuery(new PrefixQuery(new Term(TITLE, term),
+                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(FUZZY_EXPANSIONS)), 1f));
         }
         return ways;
     }

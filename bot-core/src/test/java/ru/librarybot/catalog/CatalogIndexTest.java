@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogIndexTest {
 
@@ -60,6 +61,15 @@ class CatalogIndexTest {
                 assertThat(reopened.rebuildIfStale(t.catalog)).isTrue();
                 assertThat(ids(reopened.search("karenina", 5))).containsExactly("added");
             }
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameFolderIsToldTheIndexIsInUse(@TempDir Path dir) throws Exception {
+        try (CatalogIndex first = CatalogIndex.onDisk(dir)) {
+            assertThatThrownBy(() -> CatalogIndex.onDisk(dir))
+                    .hasCauseInstanceOf(org.apache.lucene.store.LockObtainFailedException.class);
+            assertThat(first.size()).isZero();
         }
     }
 
