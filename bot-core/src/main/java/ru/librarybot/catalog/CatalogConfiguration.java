@@ -78,7 +78,7 @@ class CatalogConfiguration {
     CatalogSearch catalogSearch(CatalogProperties properties, CatalogIndex index, Catalog catalog,
                                 BranchMapping branches) {
         if (properties.isSru()) {
-            if (properties.sru().url() == null) {
+            if (properties.sru().url() == null || properties.sru().url().toString().isBlank()) {
                 throw new IllegalStateException(
                         "librarybot.catalog.source=sru needs librarybot.catalog.sru.url, the SRU server's address");
             }

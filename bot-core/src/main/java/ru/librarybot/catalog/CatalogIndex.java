@@ -249,7 +249,7 @@ public class CatalogIndex implements Closeable {
             }
             ranked.add(new BoostQuery(phrase.build(), 4f), BooleanClause.Occur.SHOULD);
         }
-        ranked.add(new BoostQuery(new TermQuery(new Term(EXACT, words)), 8f), BooleanClause.Occur.SHOULD);
+        ranked.add(new BoostQuery(new TermQuery(new Term(EXACT, exact(words))), 8f), BooleanClause.Occur.SHOULD);
         ranked.add(FeatureField.newSaturationQuery(FEATURES, "held", 0.5f, 2f), BooleanClause.Occur.SHOULD);
         ranked.add(FeatureField.newSaturationQuery(FEATURES, "free", 0.3f, 1f), BooleanClause.Occur.SHOULD);
         return ranked.build();
@@ -326,10 +326,10 @@ public class CatalogIndex implements Closeable {
         doc.add(new StringField(ID, title.id(), Field.Store.YES));
         doc.add(new StringField(KEY, title.key(), Field.Store.NO));
         doc.add(new TextField(TITLE, title.title(), Field.Store.NO));
-        doc.add(new StringField(EXACT, ReaderQuery.normalized(title.title()), Field.Store.NO));
+        doc.add(new StringField(EXACT, exact(title.title()), Field.Store.NO));
         String own = ownTitle(title.title());
         if (own != null) {
-            doc.add(new StringField(EXACT, ReaderQuery.normalized(own), Field.Store.NO));
+            doc.add(new StringField(EXACT, exact(own), Field.Store.NO));
         }
         addText(doc, OTHER, title.otherTitleInfo(), title.series());
         addText(doc, AUTHOR, String.join(" ; ", title.authors()));
@@ -347,6 +347,12 @@ public class CatalogIndex implements Closeable {
             doc.add(new FeatureField(FEATURES, "free", free));
         }
         return doc;
+    }
+
+    /** A whole title as one term; Lucene refuses terms over 32 KB, and no reader types a title that long. */
+    private static String exact(String title) {
+        String normalized = ReaderQuery.normalized(title);
+        return normalized.length() <= ReaderQuery.MAX_CHARS ? normalized : normalized.substring(0, ReaderQuery.MAX_CHARS);
     }
 
     /** A volume's own name after its set's ("Собрание сочинений. Т. 1. Левиафан" → "Левиафан"). */

@@ -74,6 +74,17 @@ class CatalogIndexTest {
     }
 
     @Test
+    void indexesATitleLongerThanAnyIndexTermAllows() throws Exception {
+        String huge = "Служебник " + "великого государя ".repeat(3000);
+        try (TestCatalog t = new TestCatalog()) {
+            ImportReport report = t.importText("id,title\nhuge,\"" + huge + "\"\n", "csv");
+
+            assertThat(report.imported()).isEqualTo(1);
+            assertThat(ids(t.index.search("служебник", 5))).containsExactly("huge");
+        }
+    }
+
+    @Test
     void findsATitleByTheShortKeyItsButtonsCarry() throws Exception {
         try (TestCatalog t = new TestCatalog()) {
             t.importText(TWO_EDITIONS, "csv");
