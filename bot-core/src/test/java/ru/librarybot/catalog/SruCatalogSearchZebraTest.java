@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * The live SRU search against a real Zebra server (Debian's idzebra-2.0, installed by .ci/install-zebra.sh) holding
  * the real NLR RUSMARC and Koha MARC21 records with their holdings. Skipped where Zebra is not installed.
  */
+@EnabledIf(value = "zebraInstalled",
+        disabledReason = "zebrasrv/zebraidx are not installed (run .ci/install-zebra.sh): the live SRU test is skipped")
 class SruCatalogSearchZebraTest {
 
     @TempDir
@@ -37,8 +39,6 @@ class SruCatalogSearchZebraTest {
 
     @BeforeAll
     static void startZebra() throws Exception {
-        Assumptions.assumeTrue(onPath("zebrasrv") && onPath("zebraidx"),
-                "zebrasrv/zebraidx are not installed (run .ci/install-zebra.sh): the live SRU test is skipped");
         for (String file : List.of("zebra.cfg", "dom-config.xml", "marc-index.xsl", "identity.xsl", "cql2pqf.txt")) {
             try (InputStream in = TestCatalog.resource("catalog/zebra/" + file)) {
                 Files.copy(in, dir.resolve(file));
@@ -116,6 +116,10 @@ class SruCatalogSearchZebraTest {
             assertThat(sru.search(query, 3)).as(query).isNotNull();
         }
         assertThat(sru.search("сенкевич \"камо", 3)).extracting(Title::title).containsExactly("Камо грядеши");
+    }
+
+    static boolean zebraInstalled() {
+        return onPath("zebrasrv") && onPath("zebraidx");
     }
 
     private static boolean onPath(String program) {
