@@ -12,26 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiTermQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -58,7 +47,6 @@ public class CatalogIndex implements Closeable {
     static final String EXACT = "exact";
     static final String FEATURES = "features";
     static final int MAX_TERMS = 12;
-    private static final int FUZZY_EXPANSIONS = 30;
 
     private final Directory directory;
     private final Analyzer analyzer = new CatalogAnalyzer();
@@ -165,17 +153,14 @@ public class CatalogIndex implements Closeable {
 
     /** The best titles for what a reader typed, best first; empty when nothing is a plausible match. */
     public List<Hit> search(String readerText, int limit) {
-        String words = ReaderQuery.strip(readerText);
-        List<QueryWord> query = queryWords(words);
-        long required = query.stream().filter(w -> !w.optional()).count();
-        if (required == 0) {
+        TitleQuery query = TitleQuery.of(readerText, analyzer);
+        if (query.isEmpty()) {
             return List.of();
         }
-        int all = (int) required;
-        List<Hit> hits = search(query(words, query, all - all / 4), limit);
-        if (hits.isEmpty() && all > 2) {
+        List<Hit> hits = search(query.strict(), limit);
+        if (hits.isEmpty() && query.canRelax()) {
             // a reader's extra words ("новое издание", a wrong first name) must not hide the book
-            hits = search(query(words, query, (all + 1) / 2), limit);
+            hits = search(query.relaxed(), limit);
         }
         return hits;
     }
@@ -216,111 +201,6 @@ public class CatalogIndex implements Closeable {
         }
     }
 
-    /**
-     * One word of the query as index terms.
-     *
-     * @param twins the same word written another way ("12" for "двенадцать")
-     * @param optional a word that says what kind of book ("пьеса", "учебник"), matched only to rank
-     */
-    private record QueryWord(String term, List<String> twins, boolean optional) {
-    }
-
-    private Query query(String words, List<QueryWord> query, int minimumMatch) {
-        BooleanQuery.Builder matching = new BooleanQuery.Builder();
-        List<Query> optional = new ArrayList<>();
-        for (int i = 0; i < query.size(); i++) {
-            QueryWord word = query.get(i);
-            Query q = wordQuery(word, i == query.size() - 1);
-            if (word.optional()) {
-                optional.add(q);
-            } else {
-                matching.add(q, BooleanClause.Occur.SHOULD);
-            }
-        }
-        matching.setMinimumNumberShouldMatch(minimumMatch);
-        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching.build(), BooleanClause.Occur.MUST);
-        for (Query q : optional) {
-            ranked.add(q, BooleanClause.Occur.SHOULD);
-        }
-        if (query.size() >= 2) {
-            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
-            for (QueryWord word : query) {
-                phrase.add(new Term(TITLE, word.term()));
-            }
-            ranked.add(new BoostQuery(phrase.build(), 4f), BooleanClause.Occur.SHOULD);
-        }
-        ranked.add(new BoostQuery(new TermQuery(new Term(EXACT, exact(words))), 8f), BooleanClause.Occur.SHOULD);
-        ranked.add(FeatureField.newSaturationQuery(FEATURES, "held", 0.5f, 2f), BooleanClause.Occur.SHOULD);
-        ranked.add(FeatureField.newSaturationQuery(FEATURES, "free", 0.3f, 1f), BooleanClause.Occur.SHOULD);
-        return ranked.build();
-    }
-
-    private static Query wordQuery(QueryWord word, boolean last) {
-        List<Query> ways = new ArrayList<>(termWays(word.term(), last));
-        for (String twin : word.twins()) {
-            ways.add(new BoostQuery(new TermQuery(new Term(TITLE, twin)), 3f));
-        }
-        return new DisjunctionMaxQuery(ways, 0.1f);
-    }
-
-    private static List<Query> termWays(String term, boolean last) {
-        List<Query> ways = new ArrayList<>();
-        ways.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 3f));
-        ways.add(new BoostQuery(new TermQuery(new Term(AUTHOR, term)), 2.5f));
-        ways.add(new BoostQuery(new TermQuery(new Term(STATEMENT, term)), 1f));
-        ways.add(new BoostQuery(new TermQuery(new Term(OTHER, term)), 1f));
-        ways.add(new BoostQuery(new TermQuery(new Term(EXTRA, term)), 0.3f));
-        int edits = term.length() < 4 ? 0 : term.length() < 8 ? 1 : 2;
-        if (edits > 0) {
-            // typos in the first letters are rare, and a fixed prefix keeps a million-title dictionary walk short
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, term), edits, edits, FUZZY_EXPANSIONS, true), 1.5f));
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(AUTHOR, term), edits, edits, FUZZY_EXPANSIONS, true),
-                    1.2f));
-        }
-        if (last && term.length() >= 3) {
-            // a half-typed last word: only its most common completions, however many there are
-            ways.add(new BoostQuery(new PrefixQuery(new Term(TITLE, term),
-                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(FUZZY_EXPANSIONS)), 1f));
-        }
-        return ways;
-    }
-
-    /** The query's words as index terms in order, stop words left out, at most {@link #MAX_TERMS}. */
-    private List<QueryWord> queryWords(String words) {
-        List<QueryWord> query = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (String word : words.split(" ")) {
-            if (query.size() == MAX_TERMS) {
-                break;
-            }
-            List<String> terms = terms(word);
-            for (String term : terms) {
-                if (seen.contains(term) || query.size() == MAX_TERMS) {
-                    continue;
-                }
-                seen.add(term);
-                String twin = ReaderQuery.numberTwin(word);
-                query.add(new QueryWord(term, twin == null ? List.of() : terms(twin), ReaderQuery.isKindOfBook(word)));
-            }
-        }
-        return query;
-    }
-
-    private List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(TITLE, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
-    }
-
     private static Document document(Title title) {
         Document doc = new Document();
         doc.add(new StringField(ID, title.id(), Field.Store.YES));
@@ -350,7 +230,7 @@ public class CatalogIndex implements Closeable {
     }
 
     /** A whole title as one term; Lucene refuses terms over 32 KB, and no reader types a title that long. */
-    private static String exact(String title) {
+    static String exact(String title) {
         String normalized = ReaderQuery.normalized(title);
         return normalized.length() <= ReaderQuery.MAX_CHARS ? normalized : normalized.substring(0, ReaderQuery.MAX_CHARS);
     }
