@@ -116,6 +116,31 @@ class CatalogInTheConversationTest {
         assertThat(engine.isKnownButton("AVAILABILITY:drop:1")).isFalse();
     }
 
+    @Test
+    void aBareTitleIsASearchForThatBook() {
+        Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1005", "Мастер и Маргарита"));
+
+        assertThat(answer.intent()).isEqualTo(Intent.AVAILABILITY);
+        assertThat(text(answer)).contains("Мастер и Маргарита");
+    }
+
+    @Test
+    void aTitleWithWordsOfAnotherRequestIsStillASearchWhenTheReaderAsksForIt() {
+        Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1006", "есть ли у вас Зулейха открывает глаза?"));
+
+        assertThat(answer.intent()).isEqualTo(Intent.AVAILABILITY);
+    }
+
+    @Test
+    void questionsThatNameNoTitleKeepTheirMeaning() {
+        assertThat(engine.handle(InboundMessage.text(Channel.WEBCHAT, "1007", "какая сегодня погода")).intent())
+                .isEqualTo(Intent.UNKNOWN);
+        assertThat(engine.handle(InboundMessage.text(Channel.WEBCHAT, "1007", "вы сегодня открыты?")).intent())
+                .isNotEqualTo(Intent.AVAILABILITY);
+        assertThat(engine.handle(InboundMessage.text(Channel.WEBCHAT, "1007", "есть ли у вас wi-fi?")).intent())
+                .isNotEqualTo(Intent.AVAILABILITY);
+    }
+
     private static String text(Answer answer) {
         return ((Reply.Text) answer.replies().getFirst()).text();
     }

@@ -171,7 +171,7 @@ class ConversationEngineTest {
         handlers.add(new HelpHandler(texts));
         handlers.add(new UnknownHandler(texts));
         DialogRepository dialogs = new MongoRepositoryFactory(mongo).getRepository(DialogRepository.class);
-        return new ConversationEngine(new IntentRecognizer(), handlers, dialogs, readerKeys,
+        return new ConversationEngine(new IntentRecognizer(), List.of(), handlers, dialogs, readerKeys,
                 event -> {
                     if (event instanceof MessageHandled handled) {
                         published.add(handled);
