@@ -24,6 +24,7 @@ public class ConversationEngine {
     static final Duration ANSWER_EXPECTED_WITHIN = Duration.ofMinutes(30);
 
     private final IntentRecognizer recognizer;
+    private final List<TitleRecognizer> titles;
     private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
     private final IntentHandler notConnected;
     private final DialogRepository dialogs;
@@ -32,9 +33,11 @@ public class ConversationEngine {
     private final Texts texts;
     private final Clock clock;
 
-    public ConversationEngine(IntentRecognizer recognizer, List<IntentHandler> capabilities, DialogRepository dialogs,
-                              ReaderKeys readerKeys, ApplicationEventPublisher events, Texts texts, Clock clock) {
+    public ConversationEngine(IntentRecognizer recognizer, List<TitleRecognizer> titles,
+                              List<IntentHandler> capabilities, DialogRepository dialogs, ReaderKeys readerKeys,
+                              ApplicationEventPublisher events, Texts texts, Clock clock) {
         this.recognizer = recognizer;
+        this.titles = titles;
         this.dialogs = dialogs;
         this.readerKeys = readerKeys;
         this.events = events;
@@ -69,7 +72,10 @@ public class ConversationEngine {
             answer = Answer.of(turn.intent(), Outcome.ERROR, new Reply.Text(texts.get("error.apology"),
                     List.of(Button.of(texts.get("button.menu"), Intent.HELP))));
         }
-        events.publishEvent(new ReaderWrote(readerKey, message.channel(), message.chatId(), message.receivedAt()));
+        if (message.chatId().equals(message.userId())) {
+            // only a private chat is the reader's own: reminders about their loans must not land in a group chat
+            events.publishEvent(new ReaderWrote(readerKey, message.channel(), message.chatId(), message.receivedAt()));
+        }
         events.publishEvent(new MessageHandled(message.channel(), readerKey, message.receivedAt(),
                 loggedText(message, turn), turn.pressed(), answer.intent(), answer.outcome(), answer.replies(),
                 Duration.ofNanos(System.nanoTime() - started)));
@@ -104,7 +110,7 @@ public class ConversationEngine {
     }
 
     private Recognition recognize(String text, Dialog dialog) {
-        Recognition recognition = recognizer.recognize(text);
+        Recognition recognition = namedTitle(text, recognizer.recognize(text));
         if (!dialog.isAwaiting(clock.instant().minus(ANSWER_EXPECTED_WITHIN)) || text.strip().startsWith("/")
                 || recognition.intent() == Intent.HELP) {
             return recognition;
@@ -114,6 +120,27 @@ public class ConversationEngine {
         String query = expected == Intent.AVAILABILITY || expected == Intent.WISH
                 ? recognizer.extractQuery(text) : text.strip();
         return new Recognition(expected, query);
+    }
+
+    /**
+     * A text the word lists read as nothing, or as something else though it asks for a book ("есть ли у вас …"),
+     * is a search when the catalog holds a title it names.
+     */
+    private Recognition namedTitle(String text, Recognition recognition) {
+        if (titles.isEmpty() || text.strip().startsWith("/")) {
+            return recognition;
+        }
+        boolean checkable = switch (recognition.intent()) {
+            case UNKNOWN -> true;
+            case AVAILABILITY, WISH, HELP -> false;
+            default -> recognizer.asksForABook(text);
+        };
+        if (!checkable) {
+            return recognition;
+        }
+        String query = recognizer.extractQuery(text);
+        return !query.isBlank() && titles.getFirst().namesATitle(query)
+                ? new Recognition(Intent.AVAILABILITY, query) : recognition;
     }
 
     private Recognition parseButton(String payload) {

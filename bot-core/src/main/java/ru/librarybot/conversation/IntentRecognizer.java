@@ -68,6 +68,12 @@ public class IntentRecognizer {
         return withQuery(intent, normalized);
     }
 
+    /** Whether the reader's words ask for a book at all, whatever else they may seem to ask. */
+    public boolean asksForABook(String text) {
+        IntentLexicon.Reading reading = IntentLexicon.read(ReaderText.words(ReaderText.normalize(text)));
+        return reading.scores().getOrDefault(AVAILABILITY, 0.0) >= THRESHOLD;
+    }
+
     /** The book a reader names, without their filler words, punctuation and emoji; empty when none is named. */
     public String extractQuery(String text) {
         String normalized = ReaderText.normalize(text);

@@ -1,5 +1,7 @@
 package ru.librarybot.library;
 
+import java.time.ZoneId;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,5 +20,11 @@ class LibraryConfiguration {
         log.info("Library profile: {} with {} branches, time zone {}{}", profile.shortName(), profile.branches().size(),
                 profile.zone(), location.isBlank() ? " (the demo library: set LIBRARYBOT_LIBRARY_PROFILE)" : "");
         return profile;
+    }
+
+    /** Where "today" is for every capability: statistics days, reminders, quiet hours. */
+    @Bean
+    ZoneId libraryZone(LibraryProfile libraryProfile) {
+        return libraryProfile.zone();
     }
 }

@@ -29,6 +29,7 @@ class ConversationEngineTest {
     private MongoClient client;
     private MongoTemplate mongo;
     private final List<MessageHandled> published = new ArrayList<>();
+    private final List<ReaderWrote> wrote = new ArrayList<>();
     private final ReaderKeys readerKeys = new ReaderKeys(ReaderKeys.newSecret());
     private Texts texts;
 
@@ -168,6 +169,15 @@ class ConversationEngineTest {
     }
 
     @Test
+    void onlyAPrivateChatIsRecordedAsWhereTheLibraryMayWriteToTheReader() {
+        engine().handle(new InboundMessage(Channel.TELEGRAM, "-100500", "42", new InboundMessage.Content.Text("/help"), NOW));
+        engine().handle(InboundMessage.text(Channel.TELEGRAM, "42", "привет"));
+
+        assertThat(published).hasSize(2);
+        assertThat(wrote).singleElement().extracting(ReaderWrote::chatId).isEqualTo("42");
+    }
+
+    @Test
     void twoCapabilitiesClaimingOneIntentFailAtStartUp() {
         assertThatThrownBy(() -> engine(new BookSearch(), new BookSearch()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("AVAILABILITY");
@@ -182,10 +192,12 @@ class ConversationEngineTest {
         handlers.add(new HelpHandler(texts));
         handlers.add(new UnknownHandler(texts));
         DialogRepository dialogs = new MongoRepositoryFactory(mongo).getRepository(DialogRepository.class);
-        return new ConversationEngine(new IntentRecognizer(), handlers, dialogs, readerKeys,
+        return new ConversationEngine(new IntentRecognizer(), List.of(), handlers, dialogs, readerKeys,
                 event -> {
                     if (event instanceof MessageHandled handled) {
                         published.add(handled);
+                    } else if (event instanceof ReaderWrote readerWrote) {
+                        wrote.add(readerWrote);
                     }
                 }, texts,
                 Clock.fixed(now, ZoneOffset.UTC));

@@ -1,0 +1,113 @@
+package ru.librarybot.analytics;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.Intent;
+import ru.librarybot.conversation.Outcome;
+
+/**
+ * Daily counters kept by {@code $inc} upserts on {@code _id}, so statistics never scan the interaction log.
+ * <ul>
+ *   <li>{@code daily_stats}: messages per day × channel × intent × outcome;</li>
+ *   <li>{@code daily_totals}: messages in and out and unique readers per day × channel, and per day over all
+ *       channels ({@code day|all});</li>
+ *   <li>{@code daily_readers}: one document per reader and day, only to tell a reader's first message that day.</li>
+ * </ul>
+ */
+class DailyRollups {
+
+    static final String STATS = "daily_stats";
+    static final String TOTALS = "daily_totals";
+    static final String READERS = "daily_readers";
+    static final String ALL_CHANNELS = "all";
+
+    private final MongoTemplate mongo;
+
+    DailyRollups(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Adds a batch of handled messages to the counters, summed per document first to save round trips. */
+    void count(List<Exchange> batch) {
+        Map<StatsKey, Long> messages = new LinkedHashMap<>();
+        Map<TotalsKey, Totals> totals = new LinkedHashMap<>();
+        Set<ReaderDay> readers = new LinkedHashSet<>();
+        for (Exchange exchange : batch) {
+            messages.merge(new StatsKey(exchange.day(), exchange.channel(), exchange.intent(), exchange.outcome()),
+                    1L, Long::sum);
+            for (TotalsKey key : TotalsKey.of(exchange.day(), exchange.channel())) {
+                totals.computeIfAbsent(key, k -> new Totals()).add(exchange);
+            }
+            readers.add(new ReaderDay(exchange.day(), exchange.channel(), exchange.readerKey()));
+        }
+        for (ReaderDay reader : readers) {
+            if (firstTimeThatDay(reader)) {
+                for (TotalsKey key : TotalsKey.of(reader.day(), reader.channel())) {
+                    totals.get(key).newReaders++;
+                }
+            }
+        }
+        messages.forEach((key, count) -> mongo.upsert(byId(key.id()), new Update()
+                .setOnInsert("day", key.day().toString())
+                .setOnInsert("channel", key.channel().id())
+                .setOnInsert("intent", key.intent().name())
+                .setOnInsert("outcome", key.outcome().name())
+                .inc("messages", count), STATS));
+        totals.forEach((key, sums) -> mongo.upsert(byId(key.id()), new Update()
+                .setOnInsert("day", key.day().toString())
+                .setOnInsert("channel", key.channel())
+                .inc("messagesIn", sums.in)
+                .inc("messagesOut", sums.out)
+                .inc("uniqueReaders", sums.newReaders), TOTALS));
+    }
+
+    private boolean firstTimeThatDay(ReaderDay reader) {
+        return mongo.upsert(byId(reader.day() + "|" + reader.readerKey()),
+                new Update().setOnInsert("day", reader.day().toString()), READERS).getUpsertedId() != null;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    record StatsKey(LocalDate day, Channel channel, Intent intent, Outcome outcome) {
+        String id() {
+            return day + "|" + channel.id() + "|" + intent.name() + "|" + outcome.name();
+        }
+    }
+
+    record TotalsKey(LocalDate day, String channel) {
+        static List<TotalsKey> of(LocalDate day, Channel channel) {
+            return List.of(new TotalsKey(day, channel.id()), new TotalsKey(day, ALL_CHANNELS));
+        }
+
+        String id() {
+            return day + "|" + channel;
+        }
+    }
+
+    private record ReaderDay(LocalDate day, Channel channel, String readerKey) {
+    }
+
+    private static final class Totals {
+        long in;
+        long out;
+        long newReaders;
+
+        void add(Exchange exchange) {
+            in++;
+            out += exchange.repliesSent();
+        }
+    }
+}

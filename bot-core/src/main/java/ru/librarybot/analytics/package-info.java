@@ -1,0 +1,2 @@
+/** The interaction log, daily statistics rollups and metrics of every reader exchange. */
+package ru.librarybot.analytics;

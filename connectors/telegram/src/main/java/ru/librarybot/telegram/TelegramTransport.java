@@ -1,0 +1,134 @@
+package ru.librarybot.telegram;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import ru.librarybot.conversation.Button;
+import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.Reply;
+import ru.librarybot.messenger.Pace;
+import ru.librarybot.messenger.SendFailure;
+import ru.librarybot.messenger.TextSplitter;
+import ru.librarybot.messenger.Transport;
+
+/** Renders replies as Bot API messages: text with an inline keyboard, or a photo with its alt text as caption. */
+class TelegramTransport implements Transport {
+
+    static final int TEXT_LIMIT = 4096;
+    static final int CAPTION_LIMIT = 1024;
+    static final int CALLBACK_DATA_LIMIT = 64;
+    private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
+
+    private final TelegramClient client;
+    // Bot API FAQ: about 30 messages a second overall, one a second per chat, 20 a minute per group; kept just under
+    private final Pace pace = new Pace(Pace.Limit.perSecond(28), new Pace.Limit(1, Duration.ofMillis(1100)),
+            Pace.Limit.perMinute(19));
+
+    TelegramTransport(TelegramClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public Pace pace() {
+        return pace;
+    }
+
+    @Override
+    public boolean isGroupChat(String chatId) {
+        return chatId.startsWith("-");
+    }
+
+    @Override
+    public List<Reply> messages(Reply reply) {
+        return switch (reply) {
+            case Reply.Text text -> texts(text.text(), text.buttons());
+            case Reply.Image image when image.altText().length() <= CAPTION_LIMIT -> List.of(image);
+            case Reply.Image image -> {
+                List<Reply> messages = new ArrayList<>();
+                messages.add(new Reply.Image(image.png(), "", List.of()));
+                messages.addAll(texts(image.altText(), image.buttons()));
+                yield messages;
+            }
+        };
+    }
+
+    private static List<Reply> texts(String text, List<Button> buttons) {
+        List<String> parts = TextSplitter.split(text, TEXT_LIMIT);
+        List<Reply> messages = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            messages.add(new Reply.Text(parts.get(i), i == parts.size() - 1 ? buttons : List.of()));
+        }
+        return messages;
+    }
+
+    @Override
+    public void send(String chatId, Reply message, String sendKey) throws SendFailure {
+        try {
+            switch (message) {
+                case Reply.Text text -> client.execute(SendMessage.builder().chatId(chatId).text(text.text())
+                        .replyMarkup(keyboard(text.buttons())).build());
+                case Reply.Image image -> client.execute(SendPhoto.builder().chatId(chatId)
+                        .photo(new InputFile(new ByteArrayInputStream(image.png()), "image.png"))
+                        .caption(image.altText().isEmpty() ? null : image.altText())
+                        .replyMarkup(keyboard(image.buttons())).build());
+            }
+        } catch (TelegramApiRequestException e) {
+            throw failure(e);
+        } catch (TelegramApiException e) {
+            throw new SendFailure.Transient("Bot API unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    static SendFailure failure(TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String reason = "Bot API " + (code == null ? "error" : code) + ": " + e.getApiResponse();
+        if (code == null) {
+            return new SendFailure.Transient(reason + " (" + e.getMessage() + ")", e);
+        }
+        if (code == 429) {
+            Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new SendFailure.SlowDown(Duration.ofSeconds(seconds == null ? 1 : Math.max(1, seconds)), reason);
+        }
+        if (code == 403) {
+            return new SendFailure.Blocked(reason);
+        }
+        if (code >= 500) {
+            return new SendFailure.Transient(reason, e);
+        }
+        return new SendFailure.Rejected(reason);
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (Button button : buttons) {
+            if (button.payload().getBytes(StandardCharsets.UTF_8).length > CALLBACK_DATA_LIMIT) {
+                log.warn("A button is left out: its payload is longer than Telegram's {} bytes", CALLBACK_DATA_LIMIT);
+                continue;
+            }
+            // one button a row: wide targets for readers on small phones
+            rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(button.label())
+                    .callbackData(button.payload()).build()));
+        }
+        return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
+    }
+}
