@@ -25,7 +25,8 @@ import ru.librarybot.conversation.MessageHandled;
 
 /**
  * Deletes everything the bot holds about a person who asked to be forgotten: the card link and reader, their
- * dialogs, channel accounts and sent reminders, and their reader key on every interaction logged.
+ * dialogs, channel accounts and sent reminders, their reader key on every interaction logged and the statistics'
+ * marks of the days they wrote.
  *
  * <p>The engine saves the dialog, records the channel account and queues the log entry of the very message that
  * asked, after it was answered: a marker kept for {@link #SWEEP_FOR} lets those be swept right after the answer
@@ -107,6 +108,8 @@ public class Forgetting {
         // a scan of the log, acceptable for this rare request
         mongo.updateMulti(Query.query(Criteria.where("readerKey").is(readerKey)), new Update().unset("readerKey"),
                 "interactions");
+        // the statistics' marks of the days the reader wrote, kept by day|readerKey for a few days
+        mongo.remove(Query.query(Criteria.where("_id").regex("\\|" + Pattern.quote(readerKey) + "$")), "daily_readers");
     }
 
     /** Removes by {@code _id} what was written while answering; a conversation the person began afresh stays. */

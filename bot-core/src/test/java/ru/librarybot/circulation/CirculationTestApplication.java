@@ -8,10 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +31,10 @@ import ru.librarybot.delivery.Outgoing;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @AutoConfigurationPackage(basePackages = "ru.librarybot")
-@ComponentScan("ru.librarybot")
+// like @SpringBootApplication: other tests' own configurations stay out
+@ComponentScan(basePackages = "ru.librarybot", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 @Profile(CirculationTestApplication.PROFILE)
 public class CirculationTestApplication {
 

@@ -91,7 +91,10 @@ class InteractionLogPurgeJobTest {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @ComponentScan(basePackageClasses = {SchedulingConfiguration.class, InteractionLog.class},
-            excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+            excludeFilters = {@ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+                    // the circulation jobs need the whole bot; DueDateRemindersTest wires them
+                    @ComponentScan.Filter(type = FilterType.REGEX,
+                            pattern = "ru\\.librarybot\\.scheduling\\.(reminders|circulation)\\..*")})
     static class Wiring {
 
         @Bean
