@@ -125,6 +125,21 @@ class CatalogInTheConversationTest {
     }
 
     @Test
+    void aBareTitleWithATypoIsASearchToo() {
+        Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1008", "мастер и маргарта"));
+
+        assertThat(answer.intent()).isEqualTo(Intent.AVAILABILITY);
+        assertThat(text(answer)).contains("Мастер и Маргарита");
+    }
+
+    @Test
+    void aShortMisspelledNameStillFindsTheBook() {
+        Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1009", "есть гари поттер?"));
+
+        assertThat(text(answer)).contains("Гарри Поттер");
+    }
+
+    @Test
     void aTitleWithWordsOfAnotherRequestIsStillASearchWhenTheReaderAsksForIt() {
         Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1006", "есть ли у вас Зулейха открывает глаза?"));
 
