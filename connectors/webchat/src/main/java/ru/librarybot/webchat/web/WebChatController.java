@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.librarybot.webchat.WebChat;
@@ -29,6 +30,12 @@ class WebChatController {
         return json(HttpStatus.OK, AnswerView.of(webChat.receive(request.user(), request.content())));
     }
 
+    /** What the library sent this reader since the page last asked: reminders, a book that came back. */
+    @GetMapping("/api/webchat/inbox")
+    ResponseEntity<InboxView> inbox(@RequestParam("user") String user) {
+        return json(HttpStatus.OK, new InboxView(AnswerView.views(webChat.collect(user))));
+    }
+
     @GetMapping("/api/webchat/config")
     ResponseEntity<PageConfig> config() {
         return json(HttpStatus.OK, pageConfig);
@@ -40,6 +47,10 @@ class WebChatController {
      */
     static <T> ResponseEntity<T> json(HttpStatus status, T body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** Messages the library started, waiting for the page. */
+    record InboxView(java.util.List<AnswerView.ReplyView> replies) {
     }
 
     /** The library's own settings the chat page shows, such as its name in the header. */
