@@ -37,7 +37,7 @@ class CatalogInTheConversationTest {
     private static ConversationEngine engine;
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = {"ru.librarybot.conversation", "ru.librarybot.catalog"},
+    @ComponentScan(basePackages = {"ru.librarybot.conversation", "ru.librarybot.catalog", "ru.librarybot.library"},
             excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,
                     pattern = "ru\\.librarybot\\.catalog\\..*Test.*"))
     @EnableMongoRepositories(basePackages = "ru.librarybot.conversation")
