@@ -1,5 +1,6 @@
 package ru.librarybot.webchat.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.librarybot.library.LibraryProfile;
 import ru.librarybot.webchat.WebChat;
 
 @RestController
@@ -20,9 +22,12 @@ class WebChatController {
     private final WebChat webChat;
     private final PageConfig pageConfig;
 
-    WebChatController(WebChat webChat, @Value("${librarybot.webchat.title:Библиотека}") String title) {
+    /** The header says the library's own name unless LIBRARYBOT_WEBCHAT_TITLE says otherwise. */
+    WebChatController(WebChat webChat, @Value("${librarybot.webchat.title:}") String title,
+                      ObjectProvider<LibraryProfile> library) {
         this.webChat = webChat;
-        this.pageConfig = new PageConfig(title);
+        this.pageConfig = new PageConfig(!title.isBlank() ? title
+                : library.getIfAvailable() instanceof LibraryProfile profile ? profile.shortName() : "Библиотека");
     }
 
     @PostMapping(path = MESSAGES, consumes = MediaType.APPLICATION_JSON_VALUE)
