@@ -19,6 +19,7 @@ import ru.librarybot.conversation.IntentHandler;
 import ru.librarybot.conversation.Outcome;
 import ru.librarybot.conversation.Reply;
 import ru.librarybot.conversation.Texts;
+import ru.librarybot.library.LibraryProfile;
 import ru.librarybot.conversation.Turn;
 
 /**
@@ -43,9 +44,11 @@ public class AvailabilityHandler implements IntentHandler {
     private final Refusals refusals;
     private final LastSearches lastSearches;
     private final Texts texts;
+    private final LibraryProfile library;
 
     public AvailabilityHandler(CatalogSearch search, TitleWatches watches, Refusals refusals, LastSearches lastSearches,
-                               Texts texts) {
+                               Texts texts, LibraryProfile library) {
+        this.library = library;
         this.search = search;
         this.watches = watches;
         this.refusals = refusals;
@@ -201,7 +204,7 @@ public class AvailabilityHandler implements IntentHandler {
     }
 
     private String branchName(String branchId) {
-        return texts.getOrDefault("catalog.branch." + branchId, "catalog.branch.unknown", branchId);
+        return library.branchName(branchId);
     }
 
     private String titleLine(Title title) {

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import ru.librarybot.conversation.Texts;
+import ru.librarybot.library.LibraryProfile;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogProperties.class)
@@ -99,8 +100,8 @@ class CatalogConfiguration {
 
     @Bean
     AvailabilityHandler availabilityHandler(CatalogSearch search, TitleWatches watches, Refusals refusals,
-                                            LastSearches lastSearches, Texts texts) {
-        return new AvailabilityHandler(search, watches, refusals, lastSearches, texts);
+                                            LastSearches lastSearches, Texts texts, LibraryProfile library) {
+        return new AvailabilityHandler(search, watches, refusals, lastSearches, texts, library);
     }
 
     @Bean

@@ -51,11 +51,44 @@ class CatalogTitleRecognizer implements TitleRecognizer {
         Set<String> authorWords = stems(String.join(" ", title.authors()));
         Set<String> known = new HashSet<>(titleWords);
         known.addAll(authorWords);
-        if (!known.containsAll(asked)) {
+        if (!asked.stream().allMatch(word -> among(word, known))) {
             return false;
         }
-        long typed = titleWords.stream().filter(asked::contains).count();
-        return typed * 2 >= titleWords.size() || authorWords.containsAll(asked);
+        long typed = titleWords.stream().filter(word -> among(word, asked)).count();
+        return typed * 2 >= titleWords.size() || asked.stream().allMatch(word -> among(word, authorWords));
+    }
+
+    /** The word itself, or one letter off for words long enough that a typo does not make another word. */
+    private static boolean among(String word, Set<String> words) {
+        return words.contains(word) || word.length() >= 4 && words.stream().anyMatch(w -> oneEditApart(word, w));
+    }
+
+    private static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1) {
+                return false;
+            }
+            if (a.length() > b.length()) {
+                i++;
+            } else if (a.length() < b.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return edits + (a.length() - i) + (b.length() - j) <= 1;
     }
 
     private Set<String> stems(String text) {

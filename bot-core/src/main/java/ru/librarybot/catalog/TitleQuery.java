@@ -141,11 +141,13 @@ final class TitleQuery {
         ways.add(new BoostQuery(new TermQuery(new Term(STATEMENT, term)), 1f));
         ways.add(new BoostQuery(new TermQuery(new Term(OTHER, term)), 1f));
         ways.add(new BoostQuery(new TermQuery(new Term(EXTRA, term)), 0.3f));
-        int edits = term.length() < 4 ? 0 : term.length() < 8 ? 1 : 2;
+        int edits = term.length() < 3 ? 0 : term.length() < 8 ? 1 : 2;
         if (edits > 0) {
-            // typos in the first letters are rare, and a fixed prefix keeps a million-title dictionary walk short
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, term), edits, edits, FUZZY_EXPANSIONS, true), 1.5f));
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(AUTHOR, term), edits, edits, FUZZY_EXPANSIONS, true),
+            // typos in the first letters are rare, and a fixed prefix keeps a million-title dictionary walk short;
+            // a short stem ("гар" of "гари") keeps two letters fixed so one typo does not match every short word
+            int prefix = term.length() < 4 ? 2 : edits;
+            ways.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, term), edits, prefix, FUZZY_EXPANSIONS, true), 1.5f));
+            ways.add(new BoostQuery(new FuzzyQuery(new Term(AUTHOR, term), edits, prefix, FUZZY_EXPANSIONS, true),
                     1.2f));
         }
         if (last && term.length() >= 3) {

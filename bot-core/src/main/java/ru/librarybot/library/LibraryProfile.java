@@ -49,6 +49,11 @@ public record LibraryProfile(String name, String shortName, String website, Stri
         return branch.on(date, holidays);
     }
 
+    /** The branch's name as readers know it, or the code itself for a location the profile does not list. */
+    public String branchName(String id) {
+        return branch(id).map(Branch::name).orElse(id);
+    }
+
     public Optional<Branch> branch(String id) {
         return branches.stream().filter(b -> b.id().equals(id)).findFirst();
     }

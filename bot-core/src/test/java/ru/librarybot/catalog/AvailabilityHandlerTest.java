@@ -1,5 +1,7 @@
 package ru.librarybot.catalog;
 
+import ru.librarybot.library.LibraryProfileLoader;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +37,9 @@ class AvailabilityHandlerTest {
             mm;Мастер и Маргарита;Булгаков Михаил Афанасьевич;2021;children;ON_LOAN;+9
             mm;Мастер и Маргарита;Булгаков Михаил Афанасьевич;2021;children;ON_LOAN;+5
             heart;Собачье сердце;Булгаков Михаил Афанасьевич;2020;central;ON_LOAN;+4
-            heart;Собачье сердце;Булгаков Михаил Афанасьевич;2020;branch3;ON_LOAN;+2
+            heart;Собачье сердце;Булгаков Михаил Афанасьевич;2020;branch-3;ON_LOAN;+2
             guard;Белая гвардия;Булгаков Михаил Афанасьевич;2019;central;NOT_FOR_LOAN;
-            theatre;Театральный роман;Булгаков Михаил Афанасьевич;2018;branch3;IN_PROCESSING;
+            theatre;Театральный роман;Булгаков Михаил Афанасьевич;2018;branch-3;IN_PROCESSING;
             morphine;Морфий;Булгаков Михаил Афанасьевич;2017;;;
             """;
 
@@ -49,7 +51,8 @@ class AvailabilityHandlerTest {
         t = new TestCatalog();
         t.importText(CATALOG, "csv");
         handler = new AvailabilityHandler(new LocalCatalogSearch(t.index, t.catalog), t.watches,
-                new Refusals(t.mongo, TestCatalog.CLOCK), new LastSearches(t.mongo, TestCatalog.CLOCK), texts());
+                new Refusals(t.mongo, TestCatalog.CLOCK), new LastSearches(t.mongo, TestCatalog.CLOCK), texts(),
+                LibraryProfileLoader.load("classpath:library/demo-library.yml"));
     }
 
     @AfterEach
@@ -89,7 +92,7 @@ class AvailabilityHandlerTest {
 
         assertThat(answer.outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(text(answer)).contains("«Собачье сердце»",
-                "• Библиотека-филиал №3: все на руках, ближайший вернут 23 ноября",
+                "• Библиотека-филиал № 3: все на руках, ближайший вернут 23 ноября",
                 "• Центральная библиотека: все на руках, ближайший вернут 25 ноября");
         assertThat(buttons(answer)).contains(new Button("Сообщить, когда освободится",
                 "AVAILABILITY:watch:" + Title.keyOf("heart")));
@@ -97,7 +100,7 @@ class AvailabilityHandlerTest {
         assertThat(refusal.getString("query")).isEqualTo("собачье сердце");
         assertThat(refusal.getString("kind")).isEqualTo("NO_FREE_COPY");
         assertThat(refusal.get("bestMatch", Document.class).getString("titleId")).isEqualTo("heart");
-        assertThat(refusal.getList("branches", String.class)).containsExactly("branch3", "central");
+        assertThat(refusal.getList("branches", String.class)).containsExactly("branch-3", "central");
         assertThat(refusal.keySet()).containsExactlyInAnyOrder("_id", "at", "query", "kind", "bestMatch", "branches");
         assertThat(t.mongo.getCollection(Refusals.DAILY).find().first())
                 .containsEntry("_id", "2025-11-21").containsEntry("total", 1).containsEntry("noFreeCopy", 1);
@@ -110,11 +113,11 @@ class AvailabilityHandlerTest {
                 .orElseThrow();
 
         Answer watching = handler.handle(pressed(watch.substring("AVAILABILITY:".length())));
-        t.importText("id;title;branch;state\nheart;Собачье сердце;branch3;AVAILABLE\n", "csv");
+        t.importText("id;title;branch;state\nheart;Собачье сердце;branch-3;AVAILABLE\n", "csv");
 
         assertThat(watching.outcome()).isEqualTo(Outcome.ANSWERED);
         assertThat(text(watching)).isEqualTo("Хорошо, я сообщу, когда «Собачье сердце» вернут и её можно будет взять.");
-        assertThat(t.events).containsExactly(new TitleAvailableAgain(READER, "heart", "Собачье сердце", "branch3"));
+        assertThat(t.events).containsExactly(new TitleAvailableAgain(READER, "heart", "Собачье сердце", "branch-3"));
     }
 
     @Test
@@ -149,7 +152,7 @@ class AvailabilityHandlerTest {
         assertThat(text(handler.handle(typed("белая гвардия"))))
                 .contains("• Центральная библиотека: 1 в читальном зале, только для чтения на месте");
         assertThat(text(handler.handle(typed("театральный роман"))))
-                .contains("• Библиотека-филиал №3: скоро появится на полке");
+                .contains("• Библиотека-филиал № 3: скоро появится на полке");
         assertThat(text(handler.handle(typed("морфий")))).contains("экземпляров сейчас нет");
     }
 
@@ -202,7 +205,7 @@ class AvailabilityHandlerTest {
                 new SruCatalogSearch(java.net.URI.create("http://127.0.0.1:9/sru"), java.time.Duration.ofSeconds(2),
                         BranchMapping.none("central")),
                 t.watches, new Refusals(t.mongo, TestCatalog.CLOCK), new LastSearches(t.mongo, TestCatalog.CLOCK),
-                texts());
+                texts(), LibraryProfileLoader.load("classpath:library/demo-library.yml"));
 
         Answer answer = live.handle(typed("мастер и маргарита"));
 

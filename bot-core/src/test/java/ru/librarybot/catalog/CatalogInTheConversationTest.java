@@ -37,7 +37,7 @@ class CatalogInTheConversationTest {
     private static ConversationEngine engine;
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = {"ru.librarybot.conversation", "ru.librarybot.catalog"},
+    @ComponentScan(basePackages = {"ru.librarybot.conversation", "ru.librarybot.catalog", "ru.librarybot.library"},
             excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,
                     pattern = "ru\\.librarybot\\.catalog\\..*Test.*"))
     @EnableMongoRepositories(basePackages = "ru.librarybot.conversation")
@@ -122,6 +122,21 @@ class CatalogInTheConversationTest {
 
         assertThat(answer.intent()).isEqualTo(Intent.AVAILABILITY);
         assertThat(text(answer)).contains("Мастер и Маргарита");
+    }
+
+    @Test
+    void aBareTitleWithATypoIsASearchToo() {
+        Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1008", "мастер и маргарта"));
+
+        assertThat(answer.intent()).isEqualTo(Intent.AVAILABILITY);
+        assertThat(text(answer)).contains("Мастер и Маргарита");
+    }
+
+    @Test
+    void aShortMisspelledNameStillFindsTheBook() {
+        Answer answer = engine.handle(InboundMessage.text(Channel.WEBCHAT, "1009", "есть гари поттер?"));
+
+        assertThat(text(answer)).contains("Гарри Поттер");
     }
 
     @Test

@@ -6,27 +6,21 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import ru.librarybot.delivery.Outgoing;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"librarybot.admin-token=s3cret-token-for-tests", "spring.quartz.auto-startup=false"})
 @ActiveProfiles("test")
-@Import(WebChatInbox.class)
 class RemindersAdminApiTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    WebChatInbox inbox;
 
     /** Quiet hours well away from now, whenever the test runs. */
     @DynamicPropertySource
@@ -46,7 +40,9 @@ class RemindersAdminApiTest {
 
         assertThat(runNow()).isEqualTo("{\"readersWithLoansDue\":1,\"queued\":1,\"sentBefore\":0,\"undeliverable\":0}");
         assertThat(runNow()).as("asked again").contains("\"queued\":0");
-        assertThat(inbox.messages).singleElement().extracting(Outgoing::purpose).isEqualTo("reminder");
+        String inbox = RestClient.create().get().uri("http://127.0.0.1:" + port + "/api/webchat/inbox?user=admin-run")
+                .retrieve().body(String.class);
+        assertThat(inbox).contains("Напоминание из библиотеки", "RENEW:all");
     }
 
     private String runNow() {

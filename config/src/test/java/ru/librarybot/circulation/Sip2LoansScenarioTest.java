@@ -6,7 +6,6 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,7 +16,6 @@ import ru.librarybot.circulation.sip2.Sip2Emulator;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.quartz.auto-startup=false")
 @ActiveProfiles("test")
-@Import(WebChatInbox.class)
 class Sip2LoansScenarioTest extends LoansScenario {
 
     private static Sip2Emulator library;

@@ -135,12 +135,12 @@ class WebChatEndToEndTest {
     }
 
     @Test
-    void givesThePageTheDefaultLibraryTitle() throws Exception {
+    void givesThePageTheLibrarysOwnNameFromItsProfile() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/webchat/config")).GET().build(),
                 BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).path("title").asString()).isEqualTo("Библиотека");
+        assertThat(json.readTree(response.body()).path("title").asString()).isEqualTo("Библиотеки Верхнеозёрска");
     }
 
     private HttpResponse<String> post(String body) throws Exception {

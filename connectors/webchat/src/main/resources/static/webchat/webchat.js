@@ -11,6 +11,8 @@
     var USER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
     var PNG_DATA = 'data:image/png;base64,';
     var LINK = /https?:\/\/[^\s<>"«»]*[^\s<>"«».,;:!?)]/g;
+    // reminders and "your book is back" wait on the server until the page asks
+    var INBOX_EVERY_MS = 20000;
 
     var TEXT = {
         reader: 'Вы: ',
@@ -69,6 +71,7 @@
         this.fitInput();
         this.showTitle();
         this.post({text: '/start'}, null);
+        this.watchInbox();
     };
 
     Chat.prototype.showTitle = function () {
@@ -166,6 +169,29 @@
             var status = element('p', 'lb-chat__status', TEXT.notSent);
             message.appendChild(status);
         }
+    };
+
+    Chat.prototype.watchInbox = function () {
+        var chat = this;
+        var check = function () {
+            if (document.hidden) {
+                return;
+            }
+            chat.queue = chat.queue.then(function () {
+                return fetch(base + 'api/webchat/inbox?user=' + encodeURIComponent(chat.user),
+                        {headers: {Accept: 'application/json'}})
+                    .then(function (response) { return response.ok ? response.json() : null; })
+                    .then(function (inbox) {
+                        if (inbox && inbox.replies && inbox.replies.length) {
+                            chat.showAnswer(inbox);
+                        }
+                    })
+                    .catch(function () { /* the next check tries again */ });
+            });
+        };
+        setInterval(check, INBOX_EVERY_MS);
+        document.addEventListener('visibilitychange', check);
+        check();
     };
 
     Chat.prototype.showAnswer = function (answer) {

@@ -18,7 +18,7 @@ import ru.librarybot.catalog.BranchAvailability;
 import ru.librarybot.catalog.CatalogSearch;
 import ru.librarybot.catalog.CatalogUnavailableException;
 import ru.librarybot.catalog.Title;
-import ru.librarybot.conversation.Texts;
+import ru.librarybot.library.LibraryProfile;
 
 /** The catalog search the library's site widget calls: public, read-only, from any origin. */
 @RestController
@@ -29,11 +29,11 @@ class CatalogSearchController {
     private static final int MAX_LIMIT = 20;
 
     private final CatalogSearch search;
-    private final Texts texts;
+    private final LibraryProfile library;
 
-    CatalogSearchController(CatalogSearch search, Texts texts) {
+    CatalogSearchController(CatalogSearch search, LibraryProfile library) {
         this.search = search;
-        this.texts = texts;
+        this.library = library;
     }
 
     record SearchResult(String query, List<TitleView> titles) {
@@ -77,7 +77,7 @@ class CatalogSearchController {
 
     private BranchView view(BranchAvailability branch) {
         return new BranchView(branch.branchId(),
-                texts.getOrDefault("catalog.branch." + branch.branchId(), "catalog.branch.unknown", branch.branchId()),
+                library.branchName(branch.branchId()),
                 branch.free(), branch.readingRoomOnly(), branch.onLoan(), branch.nearestDue(), branch.inProcessing());
     }
 }

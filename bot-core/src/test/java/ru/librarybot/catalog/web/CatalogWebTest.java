@@ -1,5 +1,8 @@
 package ru.librarybot.catalog.web;
 
+import ru.librarybot.library.LibraryProfile;
+import ru.librarybot.library.LibraryProfileLoader;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class CatalogWebTest {
+
+    private static final LibraryProfile DEMO_LIBRARY = LibraryProfileLoader.load("classpath:library/demo-library.yml");
 
     private static final String CATALOG = """
             id;title;authors;year;branch;state;due_date
@@ -91,7 +96,7 @@ class CatalogWebTest {
     @Test
     void answersServiceUnavailableWhenTheLibrarysServerIsDown() throws Exception {
         MockMvc live = MockMvcBuilders.standaloneSetup(new CatalogSearchController(
-                fixture.sru(URI.create("http://127.0.0.1:9/sru")), fixture.texts())).build();
+                fixture.sru(URI.create("http://127.0.0.1:9/sru")), DEMO_LIBRARY)).build();
 
         live.perform(get("/api/catalog/search").param("q", "мастер")).andExpect(status().isServiceUnavailable());
     }
@@ -166,7 +171,7 @@ class CatalogWebTest {
     }
 
     private MockMvc search() {
-        return MockMvcBuilders.standaloneSetup(new CatalogSearchController(fixture.localSearch(), fixture.texts()))
+        return MockMvcBuilders.standaloneSetup(new CatalogSearchController(fixture.localSearch(), DEMO_LIBRARY))
                 .build();
     }
 

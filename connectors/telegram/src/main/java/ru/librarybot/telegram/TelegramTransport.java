@@ -21,16 +21,15 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ru.librarybot.conversation.Button;
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.Reply;
+import ru.librarybot.messenger.MessageLimits;
 import ru.librarybot.messenger.Pace;
 import ru.librarybot.messenger.SendFailure;
-import ru.librarybot.messenger.TextSplitter;
 import ru.librarybot.messenger.Transport;
 
 /** Renders replies as Bot API messages: text with an inline keyboard, or a photo with its alt text as caption. */
 class TelegramTransport implements Transport {
 
-    static final int TEXT_LIMIT = 4096;
-    static final int CAPTION_LIMIT = 1024;
+    static final MessageLimits LIMITS = new MessageLimits(4096, 1024);
     static final int CALLBACK_DATA_LIMIT = 64;
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
 
@@ -60,25 +59,7 @@ class TelegramTransport implements Transport {
 
     @Override
     public List<Reply> messages(Reply reply) {
-        return switch (reply) {
-            case Reply.Text text -> texts(text.text(), text.buttons());
-            case Reply.Image image when image.altText().length() <= CAPTION_LIMIT -> List.of(image);
-            case Reply.Image image -> {
-                List<Reply> messages = new ArrayList<>();
-                messages.add(new Reply.Image(image.png(), "", List.of()));
-                messages.addAll(texts(image.altText(), image.buttons()));
-                yield messages;
-            }
-        };
-    }
-
-    private static List<Reply> texts(String text, List<Button> buttons) {
-        List<String> parts = TextSplitter.split(text, TEXT_LIMIT);
-        List<Reply> messages = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            messages.add(new Reply.Text(parts.get(i), i == parts.size() - 1 ? buttons : List.of()));
-        }
-        return messages;
+        return LIMITS.messages(reply);
     }
 
     @Override

@@ -12,7 +12,6 @@ import com.vk.api.sdk.objects.groups.responses.GetLongPollServerResponse;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,12 +20,13 @@ import tools.jackson.databind.JsonNode;
 
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.messenger.Inbox;
+import ru.librarybot.messenger.PollingLoop;
 
 /**
  * Bots Long Poll, for a library with no public URL: asks VK for events and stores each in the inbox before
  * moving past it. The position (ts) is kept in the store, so a restart continues where the last run stopped.
  */
-class VkLongPoll implements SmartLifecycle {
+class VkLongPoll extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(VkLongPoll.class);
     private static final String CURSORS = "messenger_cursors";
@@ -35,10 +35,12 @@ class VkLongPoll implements SmartLifecycle {
     private final Inbox inbox;
     private final MongoTemplate mongo;
     private final Duration wait;
-    private volatile boolean running;
-    private volatile Thread poller;
+    private URI server;
+    private String key;
+    private String ts;
 
     VkLongPoll(VkClient vk, Inbox inbox, MongoTemplate mongo, Duration wait) {
+        super("vk-long-poll");
         this.vk = vk;
         this.inbox = inbox;
         this.mongo = mongo;
@@ -46,66 +48,52 @@ class VkLongPoll implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        poller = Thread.ofPlatform().daemon().name("vk-long-poll").start(this::poll);
+    protected void begin() {
+        server = null;
+        key = null;
+        ts = storedTs();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        Thread thread = poller;
-        if (thread != null) {
-            thread.interrupt();
+    protected void pollOnce() throws ApiException, ClientException {
+        if (server == null) {
+            GetLongPollServerResponse session = vk.groups().getLongPollServer(vk.community(), vk.groupId())
+                    .executeWithoutRetry();
+            server = session.getServer();
+            key = session.getKey();
+            ts = ts == null ? session.getTs() : ts;
         }
+        GetLongPollEventsResponse batch = vk.longPoll().getEvents(server, key, ts)
+                .waitTime((int) wait.toSeconds()).execute();
+        for (JsonObject update : batch.getUpdates()) {
+            String json = update.toString();
+            JsonNode event = VkEvents.parse(json);
+            inbox.accept(Channel.VK, VkEvents.id(event, json), VkEvents.lane(event), json);
+        }
+        ts = batch.getTs();
+        storeTs(ts);
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void poll() {
-        URI server = null;
-        String key = null;
-        String ts = storedTs();
-        int failures = 0;
-        while (running) {
-            try {
-                if (server == null) {
-                    GetLongPollServerResponse session = vk.groups().getLongPollServer(vk.community(), vk.groupId())
-                            .executeWithoutRetry();
-                    server = session.getServer();
-                    key = session.getKey();
-                    ts = ts == null ? session.getTs() : ts;
-                }
-                GetLongPollEventsResponse batch = vk.longPoll().getEvents(server, key, ts)
-                        .waitTime((int) wait.toSeconds()).execute();
-                for (JsonObject update : batch.getUpdates()) {
-                    String json = update.toString();
-                    JsonNode event = VkEvents.parse(json);
-                    inbox.accept(Channel.VK, VkEvents.id(event, json), VkEvents.lane(event), json);
-                }
-                ts = batch.getTs();
-                storeTs(ts);
-                failures = 0;
-            } catch (LongPollServerKeyExpiredException e) {
-                server = null;
-            } catch (ApiException e) {
+    protected boolean recover(Exception failure, Duration pause) {
+        server = null;
+        return switch (failure) {
+            // only the session's key expired: a new session at once is no failure
+            case LongPollServerKeyExpiredException expired -> false;
+            case ApiException e -> {
                 // the position is too old or the session's history is lost: VK can only continue from now
                 log.warn("VK long poll needs a new session ({}); events between the old and new position may be missed",
                         e.getMessage());
-                server = null;
                 ts = null;
-                sleep(pause(++failures));
-            } catch (ClientException | RuntimeException e) {
-                if (running) {
-                    log.warn("VK long poll failed ({}); retrying", e.getMessage());
-                }
-                server = null;
-                sleep(pause(++failures));
+                yield true;
             }
-        }
+            default -> {
+                if (isRunning()) {
+                    log.warn("VK long poll failed ({}); retrying", failure.getMessage());
+                }
+                yield true;
+            }
+        };
     }
 
     private String storedTs() {
@@ -119,18 +107,5 @@ class VkLongPoll implements SmartLifecycle {
 
     private String cursorId() {
         return "vk:" + vk.groupId();
-    }
-
-    private static Duration pause(int failures) {
-        return Duration.ofSeconds(Math.min(30, 1L << Math.min(failures - 1, 5)));
-    }
-
-    private void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

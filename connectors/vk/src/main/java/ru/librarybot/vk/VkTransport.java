@@ -25,15 +25,16 @@ import org.slf4j.LoggerFactory;
 import ru.librarybot.conversation.Button;
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.Reply;
+import ru.librarybot.messenger.MessageLimits;
 import ru.librarybot.messenger.Pace;
 import ru.librarybot.messenger.SendFailure;
-import ru.librarybot.messenger.TextSplitter;
 import ru.librarybot.messenger.Transport;
 
 /** Renders replies as VK community messages: text with an inline keyboard of callback buttons, or a photo. */
 class VkTransport implements Transport {
 
-    static final int TEXT_LIMIT = 9000;
+    // a photo's alt text goes in the message text beside it, so it has the text's room
+    static final MessageLimits LIMITS = new MessageLimits(9000, 9000);
     static final long FIRST_GROUP_CHAT = 2_000_000_000L;
     private static final int INLINE_ROWS = 6;
     private static final int INLINE_BUTTONS = 10;
@@ -65,25 +66,7 @@ class VkTransport implements Transport {
 
     @Override
     public List<Reply> messages(Reply reply) {
-        return switch (reply) {
-            case Reply.Text text -> texts(text.text(), text.buttons());
-            case Reply.Image image when image.altText().length() <= TEXT_LIMIT -> List.of(image);
-            case Reply.Image image -> {
-                List<Reply> messages = new ArrayList<>();
-                messages.add(new Reply.Image(image.png(), "", List.of()));
-                messages.addAll(texts(image.altText(), image.buttons()));
-                yield messages;
-            }
-        };
-    }
-
-    private static List<Reply> texts(String text, List<Button> buttons) {
-        List<String> parts = TextSplitter.split(text, TEXT_LIMIT);
-        List<Reply> messages = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            messages.add(new Reply.Text(parts.get(i), i == parts.size() - 1 ? buttons : List.of()));
-        }
-        return messages;
+        return LIMITS.messages(reply);
     }
 
     @Override

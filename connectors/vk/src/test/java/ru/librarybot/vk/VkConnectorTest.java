@@ -6,35 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ReloadableResourceBundleMessageSource;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import ru.librarybot.conversation.Answer;
 import ru.librarybot.conversation.Button;
 import ru.librarybot.conversation.Channel;
-import ru.librarybot.conversation.ConversationEngine;
 import ru.librarybot.conversation.InboundMessage;
 import ru.librarybot.conversation.Intent;
 import ru.librarybot.conversation.Outcome;
-import ru.librarybot.conversation.ReaderKeys;
 import ru.librarybot.conversation.ReaderWrote;
 import ru.librarybot.conversation.Reply;
-import ru.librarybot.conversation.Texts;
-import ru.librarybot.delivery.DeliveryReports;
 import ru.librarybot.delivery.Outgoing;
+import ru.librarybot.messenger.ConnectorTestSupport;
 import ru.librarybot.messenger.Inbox;
 import ru.librarybot.messenger.Outbox;
 import ru.librarybot.messenger.OutboxSender;
-import ru.librarybot.messenger.Retries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,52 +32,23 @@ import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-class VkConnectorTest {
+class VkConnectorTest extends ConnectorTestSupport {
 
-    private static MongoServer mongoServer;
-    private static MongoClient mongoClient;
-    private MongoTemplate mongo;
     private FakeVkApi api;
-    private final ConversationEngine engine = mock(ConversationEngine.class);
-    private final DeliveryReports reports = mock(DeliveryReports.class);
-    private final List<InboundMessage> handled = new CopyOnWriteArrayList<>();
     private final List<Object> published = new CopyOnWriteArrayList<>();
     private final List<Connector> connectors = new ArrayList<>();
 
-    @BeforeAll
-    static void startStore() {
-        mongoServer = new MongoServer(new MemoryBackend());
-        mongoServer.bind("127.0.0.1", 0);
-        mongoClient = MongoClients.create("mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort());
-    }
-
-    @AfterAll
-    static void stopStore() {
-        mongoClient.close();
-        mongoServer.shutdownNow();
+    VkConnectorTest() {
+        super(Channel.VK);
     }
 
     @BeforeEach
-    void setUp() throws Exception {
-        mongo = new MongoTemplate(mongoClient, "vk-" + System.nanoTime());
+    void startFakeVk() throws Exception {
         api = new FakeVkApi();
-        when(engine.isKnownButton(anyString())).thenAnswer(call -> !call.<String>getArgument(0).startsWith("OLD"));
-        when(engine.handle(any())).thenAnswer(call -> {
-            InboundMessage message = call.getArgument(0);
-            handled.add(message);
-            String said = switch (message.content()) {
-                case InboundMessage.Content.Text(String text) -> text;
-                case InboundMessage.Content.ButtonPress(String payload) -> payload;
-            };
-            return Answer.of(Intent.HELP, Outcome.ANSWERED,
-                    new Reply.Text("Ответ на «" + said + "»", List.of(Button.of("Меню", Intent.HELP))));
-        });
     }
 
     @AfterEach
@@ -304,10 +263,9 @@ class VkConnectorTest {
     private Connector start(boolean longPolling) {
         VkClient vk = new VkClient(new VkHttp(Duration.ofSeconds(2)), api.url(), FakeVkApi.GROUP_ID, FakeVkApi.TOKEN);
         VkTransport transport = new VkTransport(vk);
-        Outbox outbox = new Outbox(mongo, List.of(transport), reports,
-                new Retries(4, Duration.ofMillis(50), Duration.ofMillis(200), 50), Clock.systemUTC());
+        Outbox outbox = outbox(transport);
         VkUpdates updates = new VkUpdates(engine, outbox, fixedKeys(), reports, published::add, texts(), vk, transport);
-        Inbox inbox = new Inbox(mongo, List.of(updates), Clock.systemUTC());
+        Inbox inbox = inbox(updates);
         VkCallback callback = new VkCallback(inbox, FakeVkApi.GROUP_ID, "c0nf1rm", "s3cret");
         VkLongPoll longPoll = new VkLongPoll(vk, inbox, mongo, Duration.ofSeconds(1));
         outbox.resume();
@@ -318,21 +276,6 @@ class VkConnectorTest {
         Connector connector = new Connector(inbox, outbox, callback, longPoll);
         connectors.add(connector);
         return connector;
-    }
-
-    private ReaderKeys fixedKeys() {
-        ReaderKeys keys = mock(ReaderKeys.class);
-        when(keys.of(any(), anyString())).thenAnswer(call -> call.<Channel>getArgument(0).id() + ":reader-"
-                + call.<String>getArgument(1));
-        return keys;
-    }
-
-    private static Texts texts() {
-        ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-        source.setBasenames("classpath:messages/bot");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return new Texts(source);
     }
 
     private static Outgoing outgoing(String id, long peerId, String text) {

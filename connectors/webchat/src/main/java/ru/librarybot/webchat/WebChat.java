@@ -2,6 +2,7 @@ package ru.librarybot.webchat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.ConversationEngine;
 import ru.librarybot.conversation.InboundMessage;
 import ru.librarybot.conversation.InboundMessage.Content;
+import ru.librarybot.conversation.Reply;
 import ru.librarybot.conversation.UnknownButtonException;
 
 /**
@@ -28,9 +30,17 @@ public class WebChat {
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
     private final ConversationEngine engine;
+    private final WebChatInbox inbox;
 
-    public WebChat(ConversationEngine engine) {
+    public WebChat(ConversationEngine engine, WebChatInbox inbox) {
         this.engine = engine;
+        this.inbox = inbox;
+    }
+
+    /** What the library sent this reader since the page last asked. */
+    public List<Reply> collect(String user) {
+        requireValidUser(user);
+        return inbox.collect(user);
     }
 
     public Answer receive(String user, Content content) {

@@ -12,7 +12,11 @@ import ru.librarybot.conversation.Reply;
 record AnswerView(Intent intent, List<ReplyView> replies) {
 
     static AnswerView of(Answer answer) {
-        return new AnswerView(answer.intent(), answer.replies().stream().map(AnswerView::view).toList());
+        return new AnswerView(answer.intent(), views(answer.replies()));
+    }
+
+    static List<ReplyView> views(List<Reply> replies) {
+        return replies.stream().map(AnswerView::view).toList();
     }
 
     private static ReplyView view(Reply reply) {

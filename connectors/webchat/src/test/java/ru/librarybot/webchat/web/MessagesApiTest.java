@@ -14,6 +14,7 @@ import ru.librarybot.conversation.Answer;
 import ru.librarybot.conversation.Button;
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.ConversationEngine;
+import ru.librarybot.webchat.WebChatInbox;
 import ru.librarybot.conversation.InboundMessage;
 import ru.librarybot.conversation.Intent;
 import ru.librarybot.conversation.Outcome;
@@ -40,6 +41,9 @@ class MessagesApiTest {
 
     @MockitoBean
     ConversationEngine engine;
+
+    @MockitoBean
+    WebChatInbox inbox;
 
     @Test
     void answersTypedTextWithIntentRepliesAndButtons() throws Exception {

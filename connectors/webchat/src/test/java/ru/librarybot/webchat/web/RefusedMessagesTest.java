@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import ru.librarybot.conversation.ConversationEngine;
+import ru.librarybot.webchat.WebChatInbox;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -32,6 +33,9 @@ class RefusedMessagesTest {
 
     @MockitoBean
     ConversationEngine engine;
+
+    @MockitoBean
+    WebChatInbox inbox;
 
     @AfterEach
     void engineNeverAnswered() {
