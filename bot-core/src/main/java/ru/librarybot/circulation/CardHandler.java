@@ -190,18 +190,19 @@ class CardHandler implements IntentHandler {
         }
         Reader reader = readers.link(turn.readerKey(), card);
         linking.finish(turn.readerKey());
-        return afterLinking(reader, pending.get().then(), new Reply.Text(texts.get("link.done", card.masked())));
+        return afterLinking(reader, pending.get().then(), texts.get("link.done", card.masked()));
     }
 
-    private Answer afterLinking(Reader reader, String then, Reply done) {
+    private Answer afterLinking(Reader reader, String then, String done) {
         if (then == null) {
-            return answer(Outcome.ANSWERED, new Reply.Text(((Reply.Text) done).text(), List.of(
+            return answer(Outcome.ANSWERED, new Reply.Text(done, List.of(
                     Button.of(texts.get("button.loans"), Intent.LOANS),
                     Button.of(texts.get("button.reminders"), Intent.LINK_CARD, "reminders"), menu())));
         }
+        List<Reply> before = List.of(new Reply.Text(done));
         Answer asked = then.startsWith(Intent.RENEW.name() + ":")
-                ? desk.renew(reader, then.substring(Intent.RENEW.name().length() + 1), List.of(done))
-                : desk.loans(reader, then.equals(Intent.RENEW.name()) ? Intent.RENEW : Intent.LOANS, List.of(done));
+                ? desk.renew(reader, then.substring(Intent.RENEW.name().length() + 1), before)
+                : desk.loans(reader, then.equals(Intent.RENEW.name()) ? Intent.RENEW : Intent.LOANS, before);
         // the answer is counted as the linking it completed; its replies are what the reader asked for
         return new Answer(Intent.LINK_CARD, asked.outcome(), asked.replies(), null);
     }
