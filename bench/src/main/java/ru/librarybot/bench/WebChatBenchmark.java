@@ -51,11 +51,11 @@ public final class WebChatBenchmark {
         int readers = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         Path store = Files.createTempDirectory("librarybot-bench");
 
+        // command-line arguments, since application.yml would override default properties
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibrarybotApplication.class)
-                .properties("server.port=0", "librarybot.embedded-store.backend=h2",
-                        "librarybot.embedded-store.path=" + store.resolve("bench.mv"),
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+                .run("--server.port=0", "--librarybot.embedded-store.backend=h2",
+                        "--librarybot.embedded-store.path=" + store.resolve("bench.mv"),
+                        "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             URI endpoint = URI.create("http://127.0.0.1:" + port + "/api/webchat/messages");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import ru.librarybot.conversation.MessageHandled;
+import ru.librarybot.delivery.Delivery;
 
 /**
  * Deletes everything the bot holds about a person who asked to be forgotten: the card link and reader, their
@@ -43,12 +44,15 @@ public class Forgetting {
     private final MongoTemplate mongo;
     private final Readers readers;
     private final CardLinking linking;
+    private final Delivery delivery;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Set<String> answering = ConcurrentHashMap.newKeySet();
 
-    Forgetting(MongoTemplate mongo, Readers readers, CardLinking linking, ApplicationEventPublisher events, Clock clock) {
+    Forgetting(MongoTemplate mongo, Readers readers, CardLinking linking, Delivery delivery,
+               ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
+        this.delivery = delivery;
         this.readers = readers;
         this.linking = linking;
         this.events = events;
@@ -104,7 +108,7 @@ public class Forgetting {
 
     private void sweep(String readerKey, Instant answeredBy) {
         removeIfNotNewer("dialogs", readerKey, "updatedAt", answeredBy);
-        removeIfNotNewer("reader_accounts", readerKey, "lastSeen", answeredBy);
+        delivery.forget(readerKey, answeredBy);
         // a scan of the log, acceptable for this rare request
         mongo.updateMulti(Query.query(Criteria.where("readerKey").is(readerKey)), new Update().unset("readerKey"),
                 "interactions");

@@ -72,6 +72,16 @@ public class Delivery {
         recentlyRecorded.remove(readerKey);
     }
 
+    /**
+     * Drops where a reader who asked to be forgotten can be written to, unless they wrote again after
+     * {@code upTo}: a conversation begun afresh is theirs to keep.
+     */
+    public void forget(String readerKey, Instant upTo) {
+        recentlyRecorded.remove(readerKey);
+        accounts.findById(readerKey).filter(account -> !account.lastSeen().isAfter(upTo))
+                .ifPresent(accounts::delete);
+    }
+
     private record Recorded(String chatId, Instant at) {
     }
 }

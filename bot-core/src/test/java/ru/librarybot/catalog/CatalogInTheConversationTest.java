@@ -37,10 +37,11 @@ class CatalogInTheConversationTest {
     private static ConversationEngine engine;
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackages = {"ru.librarybot.conversation", "ru.librarybot.catalog", "ru.librarybot.library"},
+    @ComponentScan(basePackages = {"ru.librarybot.conversation", "ru.librarybot.catalog", "ru.librarybot.library",
+            "ru.librarybot.delivery"},
             excludeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,
                     pattern = "ru\\.librarybot\\.catalog\\..*Test.*"))
-    @EnableMongoRepositories(basePackages = "ru.librarybot.conversation")
+    @EnableMongoRepositories(basePackages = {"ru.librarybot.conversation", "ru.librarybot.delivery"})
     static class Store {
 
         @Bean(destroyMethod = "shutdownNow")
