@@ -1,6 +1,7 @@
 package ru.librarybot.circulation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,6 +37,8 @@ class LoansHandler implements IntentHandler {
         return Set.of(Intent.LOANS, Intent.RENEW);
     }
 
+    private static final Pattern EVERYTHING = Pattern.compile("(?<![\\p{L}])(все|всё|всех|оба|обе)(?![\\p{L}])");
+
     @Override
     public boolean acceptsButton(Intent intent, String argument) {
         return argument.isEmpty()
@@ -45,7 +48,7 @@ class LoansHandler implements IntentHandler {
     @Override
     public Answer handle(Turn turn) {
         Optional<Reader> reader = readers.byReaderKey(turn.readerKey());
-        String argument = turn.pressed() ? turn.recognition().query() : "";
+        String argument = turn.pressed() ? turn.recognition().query() : typedArgument(turn);
         if (reader.isEmpty()) {
             String then = argument.isEmpty() ? turn.intent().name() : turn.intent().name() + ":" + argument;
             return cards.startLinking(turn, turn.intent(), then);
@@ -54,5 +57,11 @@ class LoansHandler implements IntentHandler {
             return desk.renew(reader.get(), argument, List.of());
         }
         return desk.loans(reader.get(), turn.intent(), List.of());
+    }
+
+    /** "продлите все книги" asks for what the "продлить все" button does. */
+    private static String typedArgument(Turn turn) {
+        return turn.intent() == Intent.RENEW && EVERYTHING.matcher(turn.text().toLowerCase(Locale.ROOT)).find()
+                ? LoanDesk.ALL : "";
     }
 }

@@ -128,6 +128,15 @@ class CardAndLoansConversationTest {
     }
 
     @Test
+    void typingRenewAllDoesWhatTheButtonDoes() {
+        Chat chat = linked(Channel.VK, "8");
+
+        String answer = Chat.text(chat.say("продлите пожалуйста все книги"));
+
+        assertThat(answer).contains("Продлено книг: 2 из 4.");
+    }
+
+    @Test
     void aRenewButtonPressedBeforeLinkingRenewsRightAfterIt() {
         Chat chat = chat(Channel.TELEGRAM, "42");
 
