@@ -1,5 +1,7 @@
 package ru.librarybot.analytics;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

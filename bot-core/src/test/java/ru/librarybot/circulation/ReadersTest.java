@@ -1,5 +1,7 @@
 package ru.librarybot.circulation;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -8,34 +10,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 class ReadersTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryStore store;
     private final CardVault vault = new CardVault(CardVault.newKey());
     private Readers readers;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        readers = new Readers(new MongoTemplate(client, "test"), vault, Clock.systemUTC());
+        store = MemoryStore.start();
+        readers = new Readers(store.template(), vault, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test

@@ -10,24 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
+
+import ru.librarybot.testing.MemoryStore;
 
 class ConversationEngineTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
-    private MongoServer server;
-    private MongoClient client;
-    private MongoTemplate mongo;
+    private MemoryStore store;
     private final List<MessageHandled> published = new ArrayList<>();
     private final List<ReaderWrote> wrote = new ArrayList<>();
     private final ReaderKeys readerKeys = new ReaderKeys(ReaderKeys.newSecret());
@@ -35,10 +29,7 @@ class ConversationEngineTest {
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        mongo = new MongoTemplate(client, "test");
+        store = MemoryStore.start();
         ReloadableResourceBundleMessageSource bundle = new ReloadableResourceBundleMessageSource();
         bundle.setBasename("classpath:messages/bot");
         bundle.setDefaultEncoding("UTF-8");
@@ -48,8 +39,7 @@ class ConversationEngineTest {
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -191,7 +181,7 @@ class ConversationEngineTest {
         List<IntentHandler> handlers = new ArrayList<>(List.of(capabilities));
         handlers.add(new HelpHandler(texts));
         handlers.add(new UnknownHandler(texts));
-        DialogRepository dialogs = new MongoRepositoryFactory(mongo).getRepository(DialogRepository.class);
+        DialogRepository dialogs = store.repository(DialogRepository.class);
         return new ConversationEngine(new IntentRecognizer(), List.of(), handlers, dialogs, readerKeys,
                 event -> {
                     if (event instanceof MessageHandled handled) {

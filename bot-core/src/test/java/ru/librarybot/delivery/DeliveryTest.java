@@ -6,24 +6,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.ReaderWrote;
 import ru.librarybot.conversation.Reply;
+import ru.librarybot.testing.MemoryStore;
 
 class DeliveryTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryStore store;
     private ReaderAccountRepository accounts;
     private DeliveryReports reports;
     private final List<Outgoing> sentOnTelegram = new ArrayList<>();
@@ -31,11 +26,9 @@ class DeliveryTest {
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        MongoTemplate mongo = new MongoTemplate(client, "test");
-        accounts = new MongoRepositoryFactory(mongo).getRepository(ReaderAccountRepository.class);
+        store = MemoryStore.start();
+        MongoTemplate mongo = store.template();
+        accounts = store.repository(ReaderAccountRepository.class);
         delivery = new Delivery(accounts, List.of(new ChannelSender() {
             public Channel channel() {
                 return Channel.TELEGRAM;
@@ -50,8 +43,7 @@ class DeliveryTest {
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ru.librarybot.scheduling;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,7 +27,7 @@ import org.quartz.JobExecutionException;
 /** ShedLock's Mongo provider against mongo-java-server, as two bot instances sharing one store. */
 class LockedJobTest {
 
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryStore store = MemoryStore.start();
     private final MongoClient first = store.newClient();
     private final MongoClient second = store.newClient();
     private final LockingTaskExecutor firstInstance = locksOf(first);

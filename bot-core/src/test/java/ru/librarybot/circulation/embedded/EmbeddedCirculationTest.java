@@ -1,5 +1,7 @@
 package ru.librarybot.circulation.embedded;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -11,10 +13,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +33,7 @@ class EmbeddedCirculationTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final CardNumber IVANOVA = new CardNumber("1000001");
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryStore store;
     private MongoTemplate mongo;
     private final CardVault vault = new CardVault(CardVault.newKey());
     private LoansImport loansImport;
@@ -44,10 +41,8 @@ class EmbeddedCirculationTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        mongo = new MongoTemplate(client, "test");
+        store = MemoryStore.start();
+        mongo = store.template();
         loansImport = new LoansImport(mongo, vault);
         Clock clock = Clock.fixed(ZonedDateTime.of(TODAY.atTime(10, 0), MOSCOW).toInstant(), MOSCOW);
         circulation = new EmbeddedCirculation(mongo, vault, new CirculationRules(Period.ofDays(14), 2, false, 10), clock,
@@ -57,8 +52,7 @@ class EmbeddedCirculationTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test

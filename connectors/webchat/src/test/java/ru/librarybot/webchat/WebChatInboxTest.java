@@ -4,38 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import ru.librarybot.conversation.Button;
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.Reply;
 import ru.librarybot.delivery.Outgoing;
+import ru.librarybot.testing.MemoryStore;
 
 class WebChatInboxTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryStore store;
     private WebChatInbox inbox;
 
     @BeforeEach
     void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        inbox = new WebChatInbox(new MongoTemplate(client, "test"));
+        store = MemoryStore.start();
+        inbox = new WebChatInbox(store.template());
     }
 
     @AfterEach
     void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test

@@ -1,13 +1,17 @@
-package ru.librarybot.analytics;
+package ru.librarybot.testing;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
-/** A mongo-java-server in memory with a template on it, one per test. */
-final class MemoryStore implements AutoCloseable {
+/**
+ * A mongo-java-server in memory with a client and a template on it, one per test; more clients stand for more bot
+ * instances on the same database.
+ */
+public final class MemoryStore implements AutoCloseable {
 
     private final MongoServer server;
     private final MongoClient client;
@@ -17,21 +21,30 @@ final class MemoryStore implements AutoCloseable {
     private MemoryStore() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test"
-                + "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
+        client = newClient();
         template = new MongoTemplate(client, "test");
     }
 
-    static MemoryStore start() {
+    public static MemoryStore start() {
         return new MemoryStore();
     }
 
-    MongoTemplate template() {
+    public MongoTemplate template() {
         return template;
     }
 
+    /** A Spring Data repository over this store, as the application would get it. */
+    public <R> R repository(Class<R> type) {
+        return new MongoRepositoryFactory(template).getRepository(type);
+    }
+
+    public MongoClient newClient() {
+        return MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test"
+                + "?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
+    }
+
     /** Stops the server and leaves the client, as when the database goes away under a running bot. */
-    void stopServer() {
+    public void stopServer() {
         server.shutdownNow();
         serverStopped = true;
     }
