@@ -44,6 +44,12 @@ class DailyRollups {
         Map<TotalsKey, Totals> totals = new LinkedHashMap<>();
         Set<ReaderDay> readers = new LinkedHashSet<>();
         for (Exchange exchange : batch) {
+            if (exchange.startedByLibrary()) {
+                for (TotalsKey key : TotalsKey.of(exchange.day(), exchange.channel())) {
+                    totals.computeIfAbsent(key, k -> new Totals()).addStarted(exchange);
+                }
+                continue;
+            }
             messages.merge(new StatsKey(exchange.day(), exchange.channel(), exchange.intent(), exchange.outcome()),
                     1L, Long::sum);
             for (TotalsKey key : TotalsKey.of(exchange.day(), exchange.channel())) {
@@ -69,7 +75,8 @@ class DailyRollups {
                 .setOnInsert("channel", key.channel())
                 .inc("messagesIn", sums.in)
                 .inc("messagesOut", sums.out)
-                .inc("uniqueReaders", sums.newReaders), TOTALS));
+                .inc("uniqueReaders", sums.newReaders)
+                .inc("libraryMessages", sums.started), TOTALS));
     }
 
     private boolean firstTimeThatDay(ReaderDay reader) {
@@ -104,10 +111,17 @@ class DailyRollups {
         long in;
         long out;
         long newReaders;
+        long started;
 
         void add(Exchange exchange) {
             in++;
             out += exchange.repliesSent();
+        }
+
+        /** The library's own messages are outbound too, and counted apart so managers see reminders sent. */
+        void addStarted(Exchange exchange) {
+            out += exchange.repliesSent();
+            started++;
         }
     }
 }

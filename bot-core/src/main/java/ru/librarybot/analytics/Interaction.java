@@ -17,10 +17,12 @@ import ru.librarybot.conversation.Outcome;
  * @param readerKey pseudonymous; never the platform id
  * @param text masked and bounded, see {@link LoggedText}
  * @param pressed whether the reader pressed a button rather than typed (IN only)
+ * @param intent what the reader asked for; {@code null} for a message the library started
+ * @param purpose what a message the library started was for ("reminder"); {@code null} for replies
  */
 public record Interaction(ObjectId id, Instant time, Channel channel, String readerKey, Direction direction,
                           String text, boolean truncated, Intent intent, Outcome outcome, long handlingMs,
-                          boolean pressed) {
+                          boolean pressed, String purpose) {
 
     public static final String COLLECTION = "interactions";
 
@@ -38,9 +40,10 @@ public record Interaction(ObjectId id, Instant time, Channel channel, String rea
                 .append("direction", direction.name())
                 .append("text", text)
                 .append("truncated", truncated)
-                .append("intent", intent.name())
-                .append("outcome", outcome.name())
+                .append("intent", intent == null ? null : intent.name())
+                .append("outcome", outcome == null ? null : outcome.name())
                 .append("handlingMs", handlingMs)
-                .append("pressed", pressed);
+                .append("pressed", pressed)
+                .append("purpose", purpose);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
 import ru.librarybot.conversation.MessageHandled;
+import ru.librarybot.delivery.LibraryMessageSent;
 
 /**
  * Records every handled reader message and the bot's replies. The reply's thread only puts the exchange in a
@@ -60,6 +61,20 @@ public class InteractionLog implements SmartLifecycle {
         } catch (RuntimeException e) {
             dropped.increment();
             log.warn("Left a {} message out of the interaction log ({})", handled.channel(),
+                    InteractionWriter.describe(e));
+        }
+    }
+
+    /** A reminder or a notice the library sent counts as the bot's outbound message too. */
+    @EventListener
+    public void onLibraryMessageSent(LibraryMessageSent sent) {
+        try {
+            if (!queue.offer(Exchange.of(sent, zone))) {
+                dropped.increment();
+            }
+        } catch (RuntimeException e) {
+            dropped.increment();
+            log.warn("Left a {} library message out of the interaction log ({})", sent.channel(),
                     InteractionWriter.describe(e));
         }
     }

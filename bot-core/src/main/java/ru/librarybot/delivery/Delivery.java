@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -27,10 +28,12 @@ public class Delivery {
 
     private final ReaderAccountRepository accounts;
     private final Map<String, Recorded> recentlyRecorded = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
-    Delivery(ReaderAccountRepository accounts, List<ChannelSender> senders) {
+    Delivery(ReaderAccountRepository accounts, List<ChannelSender> senders, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.events = events;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     }
 
@@ -51,6 +54,8 @@ public class Delivery {
             return Result.CHANNEL_OFF;
         }
         sender.send(new Outgoing(messageId, readerKey, account.channel(), account.chatId(), replies, purpose));
+        events.publishEvent(new LibraryMessageSent(messageId, readerKey, account.channel(), purpose, replies,
+                Instant.now()));
         return Result.QUEUED;
     }
 

@@ -1,5 +1,8 @@
 package ru.librarybot.analytics;
 
+import ru.librarybot.conversation.Reply;
+import ru.librarybot.delivery.LibraryMessageSent;
+
 import ru.librarybot.testing.MemoryStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +78,26 @@ class InteractionLogTest {
         assertThat(in).doesNotContainKey("_class");
         assertThat(store.template().count(new Query(), DailyRollups.STATS)).isEqualTo(2);
         assertThat(meters.get("librarybot.log.queue.size").gauge().value()).isZero();
+    }
+
+    @Test
+    void aReminderTheLibrarySentIsLoggedAsOutboundAndCountedApartFromReadersMessages() {
+        InteractionLog log = logOn(store.template(), 100);
+        log.start();
+
+        log.onLibraryMessageSent(new LibraryMessageSent("r1", ANNA, Channel.TELEGRAM, "reminder",
+                List.of(new Reply.Text("Через 3 дня вернуть «Незнайку»", List.of())), NOON));
+        log.stop();
+
+        Document out = store.template().findOne(new Query(), Document.class, Interaction.COLLECTION);
+        assertThat(out).containsEntry("direction", "OUT").containsEntry("purpose", "reminder")
+                .containsEntry("readerKey", ANNA).containsEntry("text", "Через 3 дня вернуть «Незнайку»");
+        Document day = store.template().findById("2026-11-21|telegram", Document.class, "daily_totals");
+        assertThat(day.get("messagesOut", Number.class).longValue()).isEqualTo(1);
+        assertThat(day.get("messagesIn", Number.class).longValue()).isZero();
+        assertThat(day.get("libraryMessages", Number.class).longValue()).isEqualTo(1);
+        assertThat(day.get("uniqueReaders", Number.class).longValue()).isZero();
+        assertThat(store.template().findAll(Document.class, "daily_stats")).isEmpty();
     }
 
     @Test

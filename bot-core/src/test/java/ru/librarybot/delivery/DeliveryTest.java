@@ -22,6 +22,7 @@ class DeliveryTest {
     private ReaderAccountRepository accounts;
     private DeliveryReports reports;
     private final List<Outgoing> sentOnTelegram = new ArrayList<>();
+    private final List<LibraryMessageSent> announced = new ArrayList<>();
     private Delivery delivery;
 
     @BeforeEach
@@ -37,7 +38,7 @@ class DeliveryTest {
             public void send(Outgoing message) {
                 sentOnTelegram.add(message);
             }
-        }));
+        }), event -> announced.add((LibraryMessageSent) event));
         reports = new DeliveryReports(accounts, mongo, delivery);
     }
 
@@ -58,6 +59,10 @@ class DeliveryTest {
             assertThat(sent.chatId()).isEqualTo("555");
             assertThat(sent.id()).isEqualTo("m1");
         });
+        assertThat(announced).singleElement().satisfies(event -> {
+            assertThat(event.purpose()).isEqualTo("reminder");
+            assertThat(event.readerKey()).isEqualTo("telegram:abc");
+        });
     }
 
     @Test
@@ -68,6 +73,7 @@ class DeliveryTest {
         assertThat(delivery.toReader("m1", "telegram:abc", List.of(new Reply.Text("…")), "reminder"))
                 .isEqualTo(Delivery.Result.UNREACHABLE);
         assertThat(sentOnTelegram).isEmpty();
+        assertThat(announced).isEmpty();
 
         delivery.on(new ReaderWrote("telegram:abc", Channel.TELEGRAM, "555", Instant.now()));
         assertThat(delivery.toReader("m2", "telegram:abc", List.of(new Reply.Text("…")), "reminder"))
