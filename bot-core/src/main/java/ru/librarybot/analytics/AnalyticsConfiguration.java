@@ -2,6 +2,7 @@ package ru.librarybot.analytics;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import ru.librarybot.circulation.Readers;
 
 /** The library's days are its local dates, in the time zone of its profile. */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +29,14 @@ class AnalyticsConfiguration {
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
     }
 
+    /** Readers who linked a card on several channels are one person in the statistics over all channels. */
     @Bean
-    InteractionLog interactionLog(MongoTemplate mongo, InteractionLogSettings settings) {
-        InteractionWriter writer = new InteractionWriter(mongo, new DailyRollups(mongo), meters);
+    InteractionLog interactionLog(MongoTemplate mongo, InteractionLogSettings settings,
+                                  ObjectProvider<Readers> readers) {
+        UnaryOperator<String> person = readerKey -> readers.getIfAvailable() instanceof Readers linked
+                ? linked.byReaderKey(readerKey).map(reader -> "reader:" + reader.id()).orElse(readerKey)
+                : readerKey;
+        InteractionWriter writer = new InteractionWriter(mongo, new DailyRollups(mongo, person), meters);
         return new InteractionLog(writer, zone, settings.queueCapacity(), settings.shutdownWait(), meters);
     }
 

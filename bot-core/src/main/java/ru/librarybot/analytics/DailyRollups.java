@@ -1,11 +1,13 @@
 package ru.librarybot.analytics;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,6 +26,7 @@ import ru.librarybot.conversation.Outcome;
  *       channels ({@code day|all});</li>
  *   <li>{@code daily_readers}: one document per reader and day, only to tell a reader's first message that day.</li>
  * </ul>
+ * Over all channels a reader who linked a card on Telegram and on VK is one person, counted once.
  */
 class DailyRollups {
 
@@ -33,9 +36,17 @@ class DailyRollups {
     static final String ALL_CHANNELS = "all";
 
     private final MongoTemplate mongo;
+    private final UnaryOperator<String> person;
 
+    /** Every channel account is its own person: for a library with no cards linked. */
     DailyRollups(MongoTemplate mongo) {
+        this(mongo, UnaryOperator.identity());
+    }
+
+    /** @param person the person behind a reader key, the same for all their linked channel accounts */
+    DailyRollups(MongoTemplate mongo, UnaryOperator<String> person) {
         this.mongo = mongo;
+        this.person = person;
     }
 
     /** Adds a batch of handled messages to the counters, summed per document first to save round trips. */
@@ -57,11 +68,14 @@ class DailyRollups {
             }
             readers.add(new ReaderDay(exchange.day(), exchange.channel(), exchange.readerKey()));
         }
+        Set<String> peopleCounted = new HashSet<>();
         for (ReaderDay reader : readers) {
-            if (firstTimeThatDay(reader)) {
-                for (TotalsKey key : TotalsKey.of(reader.day(), reader.channel())) {
-                    totals.get(key).newReaders++;
-                }
+            if (firstTimeThatDay(reader.day() + "|" + reader.readerKey(), reader.day())) {
+                totals.get(new TotalsKey(reader.day(), reader.channel().id())).newReaders++;
+            }
+            String allChannels = reader.day() + "|" + ALL_CHANNELS + "|" + person.apply(reader.readerKey());
+            if (peopleCounted.add(allChannels) && firstTimeThatDay(allChannels, reader.day())) {
+                totals.get(new TotalsKey(reader.day(), ALL_CHANNELS)).newReaders++;
             }
         }
         messages.forEach((key, count) -> mongo.upsert(byId(key.id()), new Update()
@@ -79,9 +93,9 @@ class DailyRollups {
                 .inc("libraryMessages", sums.started), TOTALS));
     }
 
-    private boolean firstTimeThatDay(ReaderDay reader) {
-        return mongo.upsert(byId(reader.day() + "|" + reader.readerKey()),
-                new Update().setOnInsert("day", reader.day().toString()), READERS).getUpsertedId() != null;
+    private boolean firstTimeThatDay(String mark, LocalDate day) {
+        return mongo.upsert(byId(mark), new Update().setOnInsert("day", day.toString()), READERS)
+                .getUpsertedId() != null;
     }
 
     private static Query byId(String id) {

@@ -99,6 +99,22 @@ class DailyRollupsTest {
     }
 
     @Test
+    void aReaderWhoLinkedTheirCardOnTwoChannelsIsOnePersonOverAllChannels() {
+        String annaOnVk = "vk:cccccccccccccccccccccccccccccccc";
+        writer = new InteractionWriter(store.template(), new DailyRollups(store.template(),
+                key -> key.equals(annaOnVk) || key.equals(ANNA) ? "reader:anna" : key), new SimpleMeterRegistry());
+        write(Handled.message(Channel.WEBCHAT, ANNA, SATURDAY_NOON, Intent.HELP, Outcome.ANSWERED));
+        write(Handled.message(Channel.VK, annaOnVk, SATURDAY_NOON, Intent.LOANS, Outcome.ANSWERED));
+        write(Handled.message(Channel.TELEGRAM, BORIS, SATURDAY_NOON, Intent.HELP, Outcome.ANSWERED));
+
+        DayFigures saturday = statistics.between(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 21)).get(0);
+
+        assertThat(saturday.channel(Channel.WEBCHAT).uniqueReaders()).isEqualTo(1);
+        assertThat(saturday.channel(Channel.VK).uniqueReaders()).isEqualTo(1);
+        assertThat(saturday.total().uniqueReaders()).isEqualTo(2);
+    }
+
+    @Test
     void countsAMessageAtHalfPastElevenUtcForTheNextMoscowDay() {
         write(Handled.message(Channel.WEBCHAT, ANNA, Instant.parse("2026-11-20T23:30:00Z"), Intent.INFO,
                 Outcome.ANSWERED));

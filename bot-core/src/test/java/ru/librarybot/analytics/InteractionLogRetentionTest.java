@@ -78,11 +78,13 @@ class InteractionLogRetentionTest {
 
         InteractionLogRetention.Purged purged = retention(Duration.ofDays(365)).purge();
 
-        // 00:30 UTC is 03:30 in Moscow on 21 November: the 21st, 20th and 19th stay
-        assertThat(purged.readerDays()).isEqualTo(3);
+        // 00:30 UTC is 03:30 in Moscow on 21 November: the 21st, 20th and 19th stay, each marked per channel and
+        // over all channels
+        assertThat(purged.readerDays()).isEqualTo(6);
         assertThat(store.template().findAll(Document.class, DailyRollups.READERS))
                 .extracting(d -> d.getString("_id"))
-                .containsExactlyInAnyOrder("2026-11-21|" + ANNA, "2026-11-20|" + ANNA, "2026-11-19|" + ANNA);
+                .containsExactlyInAnyOrder("2026-11-21|" + ANNA, "2026-11-20|" + ANNA, "2026-11-19|" + ANNA,
+                        "2026-11-21|all|" + ANNA, "2026-11-20|all|" + ANNA, "2026-11-19|all|" + ANNA);
     }
 
     private InteractionLogRetention retention(Duration kept) {
