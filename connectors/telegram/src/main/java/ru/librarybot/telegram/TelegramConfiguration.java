@@ -68,8 +68,8 @@ class TelegramConfiguration {
         }
 
         @Bean
-        TelegramTransport telegramTransport(OkHttpTelegramClient telegramClient) {
-            return new TelegramTransport(telegramClient);
+        TelegramTransport telegramTransport(OkHttpTelegramClient telegramClient, TelegramSettings settings) {
+            return new TelegramTransport(telegramClient, settings.sends().pace());
         }
 
         @Bean

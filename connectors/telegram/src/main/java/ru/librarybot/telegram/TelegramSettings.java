@@ -13,16 +13,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
+import ru.librarybot.messenger.Pace;
+
 /**
  * The Telegram channel's settings, from TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL and
  * TELEGRAM_WEBHOOK_SECRET.
  *
  * @param pollTimeout how long one getUpdates call waits for updates
+ * @param sends how fast the outbox sends to Telegram ({@code librarybot.telegram.sends.*})
  */
 @ConfigurationProperties("librarybot.telegram")
 public record TelegramSettings(String token, @DefaultValue("https://api.telegram.org") String apiUrl,
                                String webhookUrl, String webhookSecret,
-                               @DefaultValue("50s") Duration pollTimeout) {
+                               @DefaultValue("50s") Duration pollTimeout, @DefaultValue Sends sends) {
+
+    /**
+     * Telegram's published flood limits, kept just under: about 30 messages a second overall, one a second per
+     * chat, 20 a minute per group. Raise them only for a bot Telegram lets send more (paid broadcasts) or against a
+     * local stand-in of the Bot API (the benchmarks).
+     *
+     * @param perSecond messages a second to all chats together
+     * @param perChatInterval the least time between two messages to one chat
+     * @param perGroupPerMinute messages a minute to one group chat
+     */
+    public record Sends(@DefaultValue("28") int perSecond, @DefaultValue("1100ms") Duration perChatInterval,
+                       @DefaultValue("19") int perGroupPerMinute) {
+
+        Pace pace() {
+            return new Pace(Pace.Limit.perSecond(perSecond), new Pace.Limit(1, perChatInterval),
+                    Pace.Limit.perMinute(perGroupPerMinute));
+        }
+    }
 
     public boolean on() {
         return token != null && !token.isBlank();

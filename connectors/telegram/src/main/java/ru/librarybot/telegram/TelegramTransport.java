@@ -34,12 +34,12 @@ class TelegramTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
 
     private final TelegramClient client;
-    // Bot API FAQ: about 30 messages a second overall, one a second per chat, 20 a minute per group; kept just under
-    private final Pace pace = new Pace(Pace.Limit.perSecond(28), new Pace.Limit(1, Duration.ofMillis(1100)),
-            Pace.Limit.perMinute(19));
+    private final Pace pace;
 
-    TelegramTransport(TelegramClient client) {
+    /** @param pace the Bot API's flood limits ({@link TelegramSettings.Sends}) */
+    TelegramTransport(TelegramClient client, Pace pace) {
         this.client = client;
+        this.pace = pace;
     }
 
     @Override

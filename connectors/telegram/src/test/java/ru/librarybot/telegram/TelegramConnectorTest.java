@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -232,10 +233,11 @@ class TelegramConnectorTest extends ConnectorTestSupport {
     }
 
     private Connector start() {
-        TelegramSettings settings = new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, null, Duration.ofSeconds(1));
+        TelegramSettings settings = TelegramSettingsTest.bind(Map.of("token", FakeBotApi.TOKEN, "api-url", api.url(),
+                "poll-timeout", "1s"));
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(http, FakeBotApi.TOKEN, settings.telegramUrl());
-        TelegramTransport transport = new TelegramTransport(client);
+        TelegramTransport transport = new TelegramTransport(client, settings.sends().pace());
         Outbox outbox = outbox(transport);
         TelegramUpdates updates = new TelegramUpdates(engine, outbox, fixedKeys(), reports, texts(), client,
                 TelegramConfiguration.botAccount(client));

@@ -60,8 +60,8 @@ class VkConfiguration {
         }
 
         @Bean
-        VkTransport vkTransport(VkClient vkClient) {
-            return new VkTransport(vkClient);
+        VkTransport vkTransport(VkClient vkClient, VkSettings settings) {
+            return new VkTransport(vkClient, settings.requestsPerSecond());
         }
 
         @Bean

@@ -42,11 +42,12 @@ class VkTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(VkTransport.class);
 
     private final VkClient vk;
-    // VK: 20 API requests a second per community token; kept just under
-    private final Pace pace = new Pace(Pace.Limit.perSecond(19), null, null);
+    private final Pace pace;
 
-    VkTransport(VkClient vk) {
+    /** @param requestsPerSecond VK's limit of API calls per community token ({@link VkSettings#requestsPerSecond()}) */
+    VkTransport(VkClient vk, int requestsPerSecond) {
         this.vk = vk;
+        this.pace = new Pace(Pace.Limit.perSecond(requestsPerSecond), null, null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -262,7 +263,7 @@ class VkConnectorTest extends ConnectorTestSupport {
 
     private Connector start(boolean longPolling) {
         VkClient vk = new VkClient(new VkHttp(Duration.ofSeconds(2)), api.url(), FakeVkApi.GROUP_ID, FakeVkApi.TOKEN);
-        VkTransport transport = new VkTransport(vk);
+        VkTransport transport = new VkTransport(vk, VkSettingsTest.bind(Map.of()).requestsPerSecond());
         Outbox outbox = outbox(transport);
         VkUpdates updates = new VkUpdates(engine, outbox, fixedKeys(), reports, published::add, texts(), vk, transport);
         Inbox inbox = inbox(updates);
