@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * Keeps one platform's sends under its published limits by waiting before a send rather than being refused:
- * sliding windows over the moments sends actually started, overall, per chat and per group chat.
+ * sliding windows over the moments sends actually started, overall, per chat and per group chat. Overall sends are
+ * also spread evenly over the period: a full window released at once arrives as a burst the platform counts
+ * against the next window, and refuses.
  */
 public final class Pace {
 
@@ -29,7 +31,7 @@ public final class Pace {
         this.overall = overall;
         this.perChat = perChat;
         this.perGroup = perGroup;
-        this.overallWindow = new Window(overall);
+        this.overallWindow = new Window(overall, true);
     }
 
     /** At most {@code count} sends within any {@code per}. */
@@ -57,9 +59,9 @@ public final class Pace {
                 long now = System.nanoTime();
                 wait = Math.max(pausedUntil - now, chatPausedUntil.getOrDefault(chat, now) - now);
                 wait = Math.max(wait, overallWindow.waitAt(now));
-                Window chatWindow = perChat == null ? null : chatWindows.computeIfAbsent(chat, c -> new Window(perChat));
+                Window chatWindow = perChat == null ? null : chatWindows.computeIfAbsent(chat, c -> new Window(perChat, false));
                 Window groupWindow = group && perGroup != null
-                        ? groupWindows.computeIfAbsent(chat, c -> new Window(perGroup)) : null;
+                        ? groupWindows.computeIfAbsent(chat, c -> new Window(perGroup, false)) : null;
                 if (chatWindow != null) {
                     wait = Math.max(wait, chatWindow.waitAt(now));
                 }
@@ -102,11 +104,14 @@ public final class Pace {
     private static final class Window {
         private final int count;
         private final long period;
+        private final long gap;
         private final ArrayDeque<Long> starts = new ArrayDeque<>();
 
-        Window(Limit limit) {
+        /** @param even whether sends keep {@code period / count} apart, not only {@code count} per period */
+        Window(Limit limit, boolean even) {
             this.count = limit.count();
             this.period = limit.per().toNanos();
+            this.gap = even ? period / count : 0;
         }
 
         long waitAt(long now) {
@@ -114,7 +119,9 @@ public final class Pace {
             while (oldest.hasNext() && now - oldest.next() >= period) {
                 oldest.remove();
             }
-            return starts.size() < count ? 0 : starts.peekFirst() + period - now;
+            long full = starts.size() < count ? 0 : starts.peekFirst() + period - now;
+            long spaced = starts.isEmpty() ? 0 : starts.peekLast() + gap - now;
+            return Math.max(full, spaced);
         }
 
         void record(long now) {
