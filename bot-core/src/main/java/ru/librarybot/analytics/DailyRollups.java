@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,6 +38,8 @@ class DailyRollups {
 
     private final MongoTemplate mongo;
     private final UnaryOperator<String> person;
+    /** Reader marks this instance wrote or found, per day: a reader's later messages that day cost no round trip. */
+    private final Map<LocalDate, Set<String>> markedHere = new ConcurrentHashMap<>();
 
     /** Every channel account is its own person: for a library with no cards linked. */
     DailyRollups(MongoTemplate mongo) {
@@ -70,13 +73,22 @@ class DailyRollups {
         }
         Set<String> peopleCounted = new HashSet<>();
         for (ReaderDay reader : readers) {
-            if (firstTimeThatDay(reader.day() + "|" + reader.readerKey(), reader.day())) {
+            String channelMark = reader.day() + "|" + reader.readerKey();
+            if (!markedHere.computeIfAbsent(reader.day(), d -> ConcurrentHashMap.newKeySet()).add(channelMark)) {
+                // this instance has counted the reader that day already: no need to ask the store again
+                continue;
+            }
+            if (firstTimeThatDay(channelMark, reader.day())) {
                 totals.get(new TotalsKey(reader.day(), reader.channel().id())).newReaders++;
             }
             String allChannels = reader.day() + "|" + ALL_CHANNELS + "|" + person.apply(reader.readerKey());
             if (peopleCounted.add(allChannels) && firstTimeThatDay(allChannels, reader.day())) {
                 totals.get(new TotalsKey(reader.day(), ALL_CHANNELS)).newReaders++;
             }
+        }
+        LocalDate oldest = readers.stream().map(ReaderDay::day).min(LocalDate::compareTo).orElse(null);
+        if (oldest != null) {
+            markedHere.keySet().removeIf(day -> day.isBefore(oldest.minusDays(1)));
         }
         messages.forEach((key, count) -> mongo.upsert(byId(key.id()), new Update()
                 .setOnInsert("day", key.day().toString())

@@ -83,9 +83,9 @@ public class ConversationEngine {
     }
 
     private void remember(Dialog dialog, Answer answer) {
-        // most messages neither start nor end a question, so the dialog is written only when it changes
-        if (dialog.awaiting() != answer.awaiting() || dialog.lastIntent() != answer.intent()) {
-            dialogs.save(dialog.after(answer.intent(), answer.awaiting(), clock.instant()));
+        // most messages neither start nor end a question, so the dialog is written only when one is asked or ends
+        if (dialog.awaiting() != answer.awaiting() || answer.awaiting() != null) {
+            dialogs.save(dialog.after(answer.awaiting(), clock.instant()));
         }
     }
 
@@ -130,10 +130,11 @@ public class ConversationEngine {
         if (titles.isEmpty() || text.strip().startsWith("/")) {
             return recognition;
         }
+        // only these intents' words turn up in titles ("открывает", "праздник", "спасибо")
         boolean checkable = switch (recognition.intent()) {
             case UNKNOWN -> true;
-            case AVAILABILITY, WISH, HELP -> false;
-            default -> recognizer.asksForABook(text);
+            case INFO, EVENTS, FEEDBACK -> recognizer.asksForABook(text);
+            default -> false;
         };
         if (!checkable) {
             return recognition;

@@ -10,10 +10,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * flow survives a restart.
  */
 @Document("dialogs")
-public record Dialog(@Id String readerKey, Awaiting awaiting, Intent lastIntent, Instant updatedAt) {
+public record Dialog(@Id String readerKey, Awaiting awaiting, Instant updatedAt) {
 
     public static Dialog start(String readerKey) {
-        return new Dialog(readerKey, null, null, Instant.EPOCH);
+        return new Dialog(readerKey, null, Instant.EPOCH);
     }
 
     /** Whether the bot asked the reader something after {@code since} and still expects the answer. */
@@ -21,7 +21,7 @@ public record Dialog(@Id String readerKey, Awaiting awaiting, Intent lastIntent,
         return awaiting != null && updatedAt.isAfter(since);
     }
 
-    Dialog after(Intent intent, Awaiting next, Instant at) {
-        return new Dialog(readerKey, next, intent, at);
+    Dialog after(Awaiting next, Instant at) {
+        return new Dialog(readerKey, next, at);
     }
 }
