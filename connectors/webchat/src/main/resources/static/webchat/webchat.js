@@ -145,7 +145,7 @@
         if (response.ok && answer && Array.isArray(answer.replies)) {
             this.hideNotice();
             this.showAnswer(answer);
-        } else if (response.status >= 400 && response.status < 500) {
+        } else if (response.status >= 400 && response.status < 500 || response.status === 503) {
             this.refused(content, message, answer && typeof answer.error === 'string' ? answer.error : TEXT.refused);
         } else {
             this.refused(content, message, TEXT.serverError);

@@ -1,9 +1,14 @@
 package ru.librarybot.webchat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.stereotype.Service;
 
@@ -27,14 +32,22 @@ public class WebChat {
     /** Telegram's callback data limit, which every button payload keeps to. */
     static final int MAX_PAYLOAD_BYTES = 64;
 
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
     private final ConversationEngine engine;
     private final WebChatInbox inbox;
+    private final Semaphore answering;
 
-    public WebChat(ConversationEngine engine, WebChatInbox inbox) {
+    /**
+     * @param maxAnswering readers answered at once; beyond it a message waits briefly, then is refused as busy, so
+     *                     a crowd slows the bot down instead of exhausting its memory
+     */
+    public WebChat(ConversationEngine engine, WebChatInbox inbox,
+                   @Value("${librarybot.webchat.max-answering:64}") int maxAnswering) {
         this.engine = engine;
         this.inbox = inbox;
+        this.answering = new Semaphore(maxAnswering);
     }
 
     /** What the library sent this reader since the page last asked. */
@@ -49,10 +62,25 @@ public class WebChat {
             case Content.Text(String text) -> requireReadable(text);
             case Content.ButtonPress(String payload) -> requireKnown(payload);
         }
+        Instant received = Instant.now();
+        acquireTurn();
         try {
-            return engine.handle(new InboundMessage(Channel.WEBCHAT, user, user, content, Instant.now()));
+            return engine.handle(new InboundMessage(Channel.WEBCHAT, user, user, content, received));
         } catch (UnknownButtonException e) {
             throw new RefusedMessage("webchat.refused.unknownButton");
+        } finally {
+            answering.release();
+        }
+    }
+
+    private void acquireTurn() {
+        try {
+            if (!answering.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new BotBusy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BotBusy();
         }
     }
 
