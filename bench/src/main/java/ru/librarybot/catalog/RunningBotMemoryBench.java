@@ -1,5 +1,6 @@
 package ru.librarybot.catalog;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
@@ -14,16 +15,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,11 +76,7 @@ public final class RunningBotMemoryBench {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Duration loadBound = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 15);
         Path dir = Files.createTempDirectory("librarybot-catmem");
-        String[] settings = {"--server.port=0", "--librarybot.embedded-store.backend=h2",
-                "--librarybot.embedded-store.path=" + dir.resolve("bench.mv"),
-                "--librarybot.catalog.index-dir=" + dir.resolve("catalog-index"),
-                "--librarybot.catalog.demo=false", "--librarybot.circulation.demo=false",
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off"};
+        String[] settings = settings(dir);
 
         System.out.printf("Running-bot catalog memory bench: up to %,d titles, loading bounded to %d min; %s, %d cores, "
                         + "max heap %,d MB, GC %s%n", size, loadBound.toMinutes(), Runtime.version(),
@@ -111,6 +116,15 @@ public final class RunningBotMemoryBench {
         System.out.printf("load average at the end: %s%n", loadAverage());
         // an OutOfMemoryError in the embedded store's threads can leave them running
         System.exit(0);
+    }
+
+    /** Command-line arguments, since application.yml would override default properties. */
+    private static String[] settings(Path dir) {
+        return new String[] {"--server.port=0", "--librarybot.embedded-store.backend=h2",
+                "--librarybot.embedded-store.path=" + dir.resolve("bench.mv"),
+                "--librarybot.catalog.index-dir=" + dir.resolve("catalog-index"),
+                "--librarybot.catalog.demo=false", "--librarybot.circulation.demo=false",
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"};
     }
 
     private static void delete(Path dir) throws IOException {
@@ -296,12 +310,8 @@ public final class RunningBotMemoryBench {
                 + "store |");
         System.out.println("|---|---|---|---|---|");
         SyntheticCatalog synthesizer = new SyntheticCatalog(SyntheticCatalog.realTitles(), maxTitles);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibrarybotApplication.class).run(
-                "--server.port=0", "--librarybot.embedded-store.backend=h2",
-                "--librarybot.embedded-store.path=" + dir.resolve("bench.mv"),
-                "--librarybot.catalog.index-dir=" + dir.resolve("catalog-index"),
-                "--librarybot.catalog.demo=false", "--librarybot.circulation.demo=false",
-                "--logging.level.root=WARN", "--logging.level.de.bwaldvogel=OFF", "--spring.main.banner-mode=off")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibrarybotApplication.class)
+                .run(settings(dir))) {
             Catalog catalog = app.getBean(Catalog.class);
             CatalogIndex index = app.getBean(CatalogIndex.class);
             List<Title> batch = new ArrayList<>(BATCH);
@@ -337,7 +347,7 @@ public final class RunningBotMemoryBench {
         System.out.printf("load average at the end: %s%n", loadAverage());
     }
 
-    private static String timed(java.util.concurrent.Callable<String> work) {
+    private static String timed(Callable<String> work) {
         long t0 = System.nanoTime();
         try {
             String result = work.call();
@@ -355,7 +365,7 @@ public final class RunningBotMemoryBench {
     static final class MetadataCountingCatalog extends Catalog {
         private final MongoTemplate mongo;
 
-        MetadataCountingCatalog(MongoTemplate mongo, java.time.Clock clock) {
+        MetadataCountingCatalog(MongoTemplate mongo, Clock clock) {
             super(mongo, clock);
             this.mongo = mongo;
         }
@@ -367,19 +377,19 @@ public final class RunningBotMemoryBench {
     }
 
     /** Puts {@link MetadataCountingCatalog} in the place of the bot's catalog bean. */
-    static final class MetadataCount implements org.springframework.beans.factory.config.BeanPostProcessor,
-            org.springframework.beans.factory.BeanFactoryAware {
-        private org.springframework.beans.factory.BeanFactory beans;
+    static final class MetadataCount implements BeanPostProcessor,
+            BeanFactoryAware {
+        private BeanFactory beans;
 
         @Override
-        public void setBeanFactory(org.springframework.beans.factory.BeanFactory beanFactory) {
+        public void setBeanFactory(BeanFactory beanFactory) {
             this.beans = beanFactory;
         }
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String name) {
             return bean instanceof Catalog && !(bean instanceof MetadataCountingCatalog)
-                    ? new MetadataCountingCatalog(beans.getBean(MongoTemplate.class), beans.getBean(java.time.Clock.class))
+                    ? new MetadataCountingCatalog(beans.getBean(MongoTemplate.class), beans.getBean(Clock.class))
                     : bean;
         }
     }
@@ -400,10 +410,10 @@ public final class RunningBotMemoryBench {
     private static String histogram(int lines) {
         try {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
             return ((String) text).lines().limit(lines + 3L).collect(Collectors.joining("\n"));
-        } catch (javax.management.JMException e) {
+        } catch (JMException e) {
             return "no class histogram: " + e.getMessage();
         }
     }
@@ -517,8 +527,8 @@ public final class RunningBotMemoryBench {
 
     /** The index folder is flat; merges may delete files while it is listed, which then count as empty. */
     private static long folderSize(Path dir) {
-        java.io.File[] files = dir.toFile().listFiles();
-        return files == null ? 0 : Arrays.stream(files).mapToLong(java.io.File::length).sum();
+        File[] files = dir.toFile().listFiles();
+        return files == null ? 0 : Arrays.stream(files).mapToLong(File::length).sum();
     }
 
     private static double seconds(long since) {
