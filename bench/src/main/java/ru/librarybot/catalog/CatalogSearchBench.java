@@ -1,16 +1,13 @@
 package ru.librarybot.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +20,6 @@ import java.util.stream.Stream;
 public final class CatalogSearchBench {
 
     private static final int BATCH = 10_000;
-    private static final int SYNTHETIC_QUERIES = 2_000;
     private static final int MEASURED_ROUNDS = 3;
 
     private CatalogSearchBench() {
@@ -32,8 +28,8 @@ public final class CatalogSearchBench {
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream(System.getProperty("bench.catalog.sizes", "100000,1000000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
-        List<Title> real = realTitles();
-        List<String> labeled = labeledQueries();
+        List<Title> real = SyntheticCatalog.realTitles();
+        List<String> labeled = SyntheticCatalog.labeledQueries();
         System.out.printf("Catalog bench: %d real titles to synthesize from, %d labeled reader queries, %s, %d cores%n",
                 real.size(), labeled.size(), Runtime.version(), Runtime.getRuntime().availableProcessors());
         System.out.printf("Load average when starting: %.1f%n",
@@ -49,7 +45,7 @@ public final class CatalogSearchBench {
 
     private static void run(int size, List<Title> real, List<String> labeled) throws Exception {
         Path dir = Files.createTempDirectory("catalog-bench-");
-        Synthesizer synthesizer = new Synthesizer(real, size);
+        SyntheticCatalog synthesizer = new SyntheticCatalog(real, size);
         List<String> queries = new ArrayList<>(labeled);
         long built;
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -118,7 +114,7 @@ public final class CatalogSearchBench {
 
     /** Lets the JIT compile analysis, indexing and search code before anything is timed. */
     private static void warmUp(List<Title> real, List<String> labeled) throws IOException {
-        Synthesizer synthesizer = new Synthesizer(real, 50_000);
+        SyntheticCatalog synthesizer = new SyntheticCatalog(real, 50_000);
         try (CatalogIndex index = CatalogIndex.inMemory()) {
             List<Title> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < 50_000; i++) {
@@ -145,116 +141,5 @@ public final class CatalogSearchBench {
 
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    /** Recombines the real records' words, authors and copies into as many distinct-looking titles as asked. */
-    private static final class Synthesizer {
-        private final List<Title> real;
-        private final List<String> words = new ArrayList<>();
-        private final List<String> authors = new ArrayList<>();
-        private final Random random = new Random(42);
-        private final int queryEvery;
-
-        Synthesizer(List<Title> real, int size) {
-            this.real = real;
-            for (Title t : real) {
-                for (String w : t.title().split("[^\\p{L}\\p{N}]+")) {
-                    if (w.length() > 2) {
-                        words.add(w);
-                    }
-                }
-                authors.addAll(t.authors());
-            }
-            this.queryEvery = Math.max(1, size / SYNTHETIC_QUERIES);
-        }
-
-        Title title(int i) {
-            Title base = real.get(i % real.size());
-            String name;
-            if (i < real.size()) {
-                name = base.title();
-            } else if (random.nextBoolean()) {
-                name = base.title() + ". " + phrase(1 + random.nextInt(3));
-            } else {
-                name = capitalized(phrase(2 + random.nextInt(5)));
-            }
-            List<String> by = random.nextInt(10) < 7 ? List.of(authors.get(random.nextInt(authors.size()))) : List.of();
-            return new Title("bench-" + i, name, base.otherTitleInfo(), base.statement(), by, base.year(),
-                    base.publisher(), base.isbns(), base.subjects(), base.series(), base.ageRating(), base.language(),
-                    "bench", base.copies());
-        }
-
-        /** Every n-th title becomes a reader query: some of its words, maybe a typo, maybe its author's surname. */
-        void maybeQuery(int i, Title title, List<String> queries) {
-            if (i % queryEvery != 0) {
-                return;
-            }
-            String[] ws = title.title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-            StringBuilder q = new StringBuilder();
-            int start = random.nextInt(Math.max(1, ws.length - 1));
-            for (int k = start; k < Math.min(ws.length, start + 2 + random.nextInt(2)); k++) {
-                q.append(q.isEmpty() ? "" : " ").append(random.nextInt(4) == 0 ? typo(ws[k]) : ws[k]);
-            }
-            if (!title.authors().isEmpty() && random.nextBoolean()) {
-                q.append(' ').append(title.authors().getFirst().split("[ ,]")[0]);
-            }
-            queries.add(q.toString());
-        }
-
-        private String phrase(int count) {
-            StringBuilder p = new StringBuilder();
-            for (int k = 0; k < count; k++) {
-                p.append(p.isEmpty() ? "" : " ").append(words.get(random.nextInt(words.size())).toLowerCase(Locale.ROOT));
-            }
-            return p.toString();
-        }
-
-        private String typo(String word) {
-            if (word.length() < 5) {
-                return word;
-            }
-            int at = 1 + random.nextInt(word.length() - 2);
-            char[] c = word.toCharArray();
-            char swap = c[at];
-            c[at] = c[at + 1];
-            c[at + 1] = swap;
-            return new String(c);
-        }
-
-        private static String capitalized(String s) {
-            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
-    }
-
-    private static List<Title> realTitles() throws IOException {
-        record Source(String resource, ImportFormat format, String encoding) {
-        }
-        List<Title> titles = new ArrayList<>();
-        BranchMapping branches = BranchMapping.none("central");
-        for (Source s : List.of(new Source("catalog/demo/irbis-ibis-rusmarc.xml.gz", ImportFormat.MARCXML, "utf-8"),
-                new Source("catalog/demo/nlr-test1-rusmarc-cp1251.iso.gz", ImportFormat.ISO2709, "windows-1251"),
-                new Source("catalog/demo/koha-sample-marc21.mrc.gz", ImportFormat.ISO2709, "utf-8"),
-                new Source("catalog/demo/popular-titles.csv", ImportFormat.CSV, "utf-8"))) {
-            try (InputStream raw = CatalogSearchBench.class.getClassLoader().getResourceAsStream(s.resource());
-                 InputStream in = s.resource().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
-                 TitleSource source = TitleSource.open(s.format(), in, Encodings.named(s.encoding()), branches,
-                         LocalDate.now())) {
-                while (source.hasNext()) {
-                    if (source.next() instanceof SourceItem.Found found) {
-                        titles.add(found.title());
-                    }
-                }
-            }
-        }
-        return titles;
-    }
-
-    private static List<String> labeledQueries() throws IOException {
-        Path file = Path.of("bot-core/src/test/resources/catalog/queries.tsv");
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        return Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\t")[0]).toList();
     }
 }
