@@ -130,11 +130,11 @@ public class ConversationEngine {
         if (titles.isEmpty() || text.strip().startsWith("/")) {
             return recognition;
         }
-        // only these intents' words turn up in titles ("открывает", "праздник", "спасибо")
+        // a reader's own loans and card are never a title's words; other requests' words are ("Доктор Живаго")
         boolean checkable = switch (recognition.intent()) {
             case UNKNOWN -> true;
-            case INFO, EVENTS, FEEDBACK -> recognizer.asksForABook(text);
-            default -> false;
+            case AVAILABILITY, WISH, HELP, LOANS, RENEW, LINK_CARD -> false;
+            default -> recognizer.asksForABook(text);
         };
         if (!checkable) {
             return recognition;

@@ -30,7 +30,8 @@ class BookIsBackTest {
     void aReaderWhoAskedIsToldInTheWebChatWhenACopyIsBack() {
         importCatalog("t-zhivago,Доктор Живаго,,,Пастернак Борис Леонидович,2020,,,,,16+,rus,central,абонемент,Z1,,ON_LOAN,2026-12-01\n");
         Map<?, ?> answer = say(Map.of("user", "reader-42", "text", "есть ли у вас Доктор Живаго?"));
-        String watch = buttons(answer).stream().filter(p -> p.startsWith("AVAILABILITY:watch:")).findFirst().orElseThrow();
+        String watch = buttons(answer).stream().filter(p -> p.startsWith("AVAILABILITY:watch:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no watch button in " + answer));
         say(Map.of("user", "reader-42", "button", watch));
         assertThat(inbox("reader-42")).isEmpty();
 
