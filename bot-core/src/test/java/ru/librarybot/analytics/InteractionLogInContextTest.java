@@ -1,5 +1,7 @@
 package ru.librarybot.analytics;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -38,7 +39,7 @@ import ru.librarybot.conversation.InboundMessage;
 @SpringBootTest(classes = InteractionLogInContextTest.Wiring.class)
 class InteractionLogInContextTest {
 
-    private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
+    private static MongoServer server;
     private static final String PLATFORM_ID = "738291045";
 
     @Autowired
@@ -52,14 +53,12 @@ class InteractionLogInContextTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry properties) {
-        SERVER.bind("127.0.0.1", 0);
-        properties.add("spring.mongodb.uri",
-                () -> "mongodb://127.0.0.1:" + SERVER.getLocalAddress().getPort() + "/librarybot");
+        server = MemoryStore.serve(properties);
     }
 
     @AfterAll
     static void stopStore() {
-        SERVER.shutdownNow();
+        server.shutdownNow();
     }
 
     @Test

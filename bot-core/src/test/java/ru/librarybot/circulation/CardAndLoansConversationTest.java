@@ -1,5 +1,7 @@
 package ru.librarybot.circulation;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +44,7 @@ class CardAndLoansConversationTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        store = CirculationTestApplication.store(registry);
+        store = MemoryStore.serve(registry);
     }
 
     @AfterAll

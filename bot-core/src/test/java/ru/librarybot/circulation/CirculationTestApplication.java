@@ -5,8 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -17,7 +15,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.delivery.ChannelSender;
@@ -44,13 +41,6 @@ public class CirculationTestApplication {
     /** A Monday, 10:00 in the library. */
     public static final ZonedDateTime START = ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, MOSCOW);
 
-    /** Starts a store for one test class and points the application at it. */
-    public static MongoServer store(DynamicPropertyRegistry registry) {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test");
-        return server;
-    }
 
     @Bean
     @Primary

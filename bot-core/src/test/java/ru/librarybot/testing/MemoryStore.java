@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A mongo-java-server in memory with a client and a template on it, one per test; more clients stand for more bot
@@ -27,6 +28,17 @@ public final class MemoryStore implements AutoCloseable {
 
     public static MemoryStore start() {
         return new MemoryStore();
+    }
+
+    /**
+     * A bare in-memory server for a Spring test context, which brings its own client: points
+     * {@code spring.mongodb.uri} at it. The caller shuts it down after its tests.
+     */
+    public static MongoServer serve(DynamicPropertyRegistry registry) {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/test");
+        return server;
     }
 
     public MongoTemplate template() {

@@ -1,5 +1,7 @@
 package ru.librarybot.scheduling;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +13,6 @@ import java.util.Date;
 import java.util.TimeZone;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +41,7 @@ import ru.librarybot.analytics.InteractionLog;
 @SpringBootTest(classes = InteractionLogPurgeJobTest.Wiring.class, properties = "librarybot.interaction-log.retention=30d")
 class InteractionLogPurgeJobTest {
 
-    private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
+    private static MongoServer server;
 
     @Autowired
     Scheduler scheduler;
@@ -49,14 +50,12 @@ class InteractionLogPurgeJobTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry properties) {
-        SERVER.bind("127.0.0.1", 0);
-        properties.add("spring.mongodb.uri",
-                () -> "mongodb://127.0.0.1:" + SERVER.getLocalAddress().getPort() + "/librarybot");
+        server = MemoryStore.serve(properties);
     }
 
     @AfterAll
     static void stopStore() {
-        SERVER.shutdownNow();
+        server.shutdownNow();
     }
 
     @Test

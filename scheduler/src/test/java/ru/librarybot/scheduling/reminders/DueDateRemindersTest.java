@@ -1,5 +1,7 @@
 package ru.librarybot.scheduling.reminders;
 
+import ru.librarybot.testing.MemoryStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -47,7 +49,7 @@ class DueDateRemindersTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        store = CirculationTestApplication.store(registry);
+        store = MemoryStore.serve(registry);
     }
 
     @AfterAll
