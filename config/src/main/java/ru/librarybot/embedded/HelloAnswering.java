@@ -3,7 +3,6 @@ package ru.librarybot.embedded;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -17,13 +16,7 @@ final class HelloAnswering {
     }
 
     static MongoBackend h2(String file) {
-        return new H2Backend(file) {
-            @Override
-            public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return hello(command) ? helloReply(this, channel, database, query)
-                        : super.handleCommand(channel, database, command, query);
-            }
-        };
+        return new H2FileBackend(file);
     }
 
     static MongoBackend memory() {
@@ -36,11 +29,11 @@ final class HelloAnswering {
         };
     }
 
-    private static boolean hello(String command) {
+    static boolean hello(String command) {
         return command.equalsIgnoreCase("hello");
     }
 
-    private static Document helloReply(AbstractMongoBackend backend, Channel channel, String database, Document query) {
+    static Document helloReply(AbstractMongoBackend backend, Channel channel, String database, Document query) {
         Document reply = backend.handleCommand(channel, database, "isMaster", query);
         reply.put("isWritablePrimary", Boolean.TRUE);
         return reply;
