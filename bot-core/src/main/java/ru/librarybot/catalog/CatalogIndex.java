@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -17,6 +19,7 @@ import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -50,11 +53,19 @@ public class CatalogIndex implements Closeable {
 
     private final Directory directory;
     private final Analyzer analyzer = new CatalogAnalyzer();
+    private final TypoAutomata typos = new TypoAutomata();
+    /** Readers ask for the same popular books over and over; answers hold only ids, so thousands fit in little. */
+    private volatile RecentAnswers recentAnswers = new RecentAnswers(null, new ConcurrentHashMap<>());
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     /** A search result: the title's id and how well it matched. */
     public record Hit(String id, float score) {
+    }
+
+    static final int RECENT_ANSWERS = 10_000;
+
+    private record RecentAnswers(IndexReader reader, Map<String, List<Hit>> hits) {
     }
 
     public CatalogIndex(Directory directory) {
@@ -153,14 +164,42 @@ public class CatalogIndex implements Closeable {
 
     /** The best titles for what a reader typed, best first; empty when nothing is a plausible match. */
     public List<Hit> search(String readerText, int limit) {
-        TitleQuery query = TitleQuery.of(readerText, analyzer);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                RecentAnswers recent = recentAnswers;
+                if (recent.reader() != searcher.getIndexReader()) {
+                    // the index changed: an import ran, so every remembered answer may be out of date
+                    recent = new RecentAnswers(searcher.getIndexReader(), new ConcurrentHashMap<>());
+                    recentAnswers = recent;
+                }
+                String asked = limit + "|" + readerText.strip();
+                List<Hit> hits = recent.hits().get(asked);
+                if (hits == null) {
+                    hits = search(searcher, readerText, limit);
+                    if (recent.hits().size() >= RECENT_ANSWERS) {
+                        recent.hits().clear();
+                    }
+                    recent.hits().put(asked, hits);
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search the catalog index", e);
+        }
+    }
+
+    private List<Hit> search(IndexSearcher searcher, String readerText, int limit) throws IOException {
+        TitleQuery query = TitleQuery.of(readerText, analyzer, typos);
         if (query.isEmpty()) {
             return List.of();
         }
-        List<Hit> hits = search(query.strict(), limit);
+        List<Hit> hits = search(searcher, query.strict(), limit);
         if (hits.isEmpty() && query.canRelax()) {
             // a reader's extra words ("новое издание", a wrong first name) must not hide the book
-            hits = search(query.relaxed(), limit);
+            hits = search(searcher, query.relaxed(), limit);
         }
         return hits;
     }
@@ -183,22 +222,13 @@ public class CatalogIndex implements Closeable {
         }
     }
 
-    private List<Hit> search(Query query, int limit) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                TopDocs top = searcher.search(query, Math.max(1, limit));
-                List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-                for (ScoreDoc doc : top.scoreDocs) {
-                    hits.add(new Hit(searcher.storedFields().document(doc.doc, Set.of(ID)).get(ID), doc.score));
-                }
-                return hits;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot search the catalog index", e);
+    private static List<Hit> search(IndexSearcher searcher, Query query, int limit) throws IOException {
+        TopDocs top = searcher.search(query, Math.max(1, limit));
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc doc : top.scoreDocs) {
+            hits.add(new Hit(searcher.storedFields().document(doc.doc, Set.of(ID)).get(ID), doc.score));
         }
+        return List.copyOf(hits);
     }
 
     private static Document document(Title title) {

@@ -14,7 +14,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -42,6 +41,7 @@ final class TitleQuery {
     private final String words;
     private final List<QueryWord> query;
     private final int required;
+    private final TypoAutomata typos;
 
     /**
      * One word of the query as index terms.
@@ -52,13 +52,14 @@ final class TitleQuery {
     private record QueryWord(String term, List<String> twins, boolean optional) {
     }
 
-    private TitleQuery(String words, List<QueryWord> query) {
+    private TitleQuery(String words, List<QueryWord> query, TypoAutomata typos) {
         this.words = words;
         this.query = query;
+        this.typos = typos;
         this.required = (int) query.stream().filter(w -> !w.optional()).count();
     }
 
-    static TitleQuery of(String readerText, Analyzer analyzer) {
+    static TitleQuery of(String readerText, Analyzer analyzer, TypoAutomata typos) {
         String words = ReaderQuery.strip(readerText);
         List<QueryWord> query = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -73,7 +74,7 @@ final class TitleQuery {
                         ReaderQuery.isKindOfBook(word)));
             }
         }
-        return new TitleQuery(words, query);
+        return new TitleQuery(words, query, typos);
     }
 
     /** Nothing that names a book is left once filler words are dropped. */
@@ -126,7 +127,7 @@ final class TitleQuery {
         return ranked.build();
     }
 
-    private static Query wordQuery(QueryWord word, boolean last) {
+    private Query wordQuery(QueryWord word, boolean last) {
         List<Query> ways = new ArrayList<>(termWays(word.term(), last));
         for (String twin : word.twins()) {
             ways.add(new BoostQuery(new TermQuery(new Term(TITLE, twin)), 3f));
@@ -134,7 +135,7 @@ final class TitleQuery {
         return new DisjunctionMaxQuery(ways, 0.1f);
     }
 
-    private static List<Query> termWays(String term, boolean last) {
+    private List<Query> termWays(String term, boolean last) {
         List<Query> ways = new ArrayList<>();
         ways.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 3f));
         ways.add(new BoostQuery(new TermQuery(new Term(AUTHOR, term)), 2.5f));
@@ -146,9 +147,8 @@ final class TitleQuery {
             // typos in the first letters are rare, and a fixed prefix keeps a million-title dictionary walk short;
             // a short stem ("гар" of "гари") keeps two letters fixed so one typo does not match every short word
             int prefix = term.length() < 4 ? 2 : edits;
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, term), edits, prefix, FUZZY_EXPANSIONS, true), 1.5f));
-            ways.add(new BoostQuery(new FuzzyQuery(new Term(AUTHOR, term), edits, prefix, FUZZY_EXPANSIONS, true),
-                    1.2f));
+            ways.add(new BoostQuery(typos.query(new Term(TITLE, term), edits, prefix, FUZZY_EXPANSIONS), 1.5f));
+            ways.add(new BoostQuery(typos.query(new Term(AUTHOR, term), edits, prefix, FUZZY_EXPANSIONS), 1.2f));
         }
         if (last && term.length() >= 3) {
             // a half-typed last word: only its most common completions, however many there are

@@ -44,6 +44,25 @@ class CatalogIndexTest {
     }
 
     @Test
+    void aBookImportedAfterAReaderAskedIsFoundWhenTheyAskAgain() throws Exception {
+        try (TestCatalog t = new TestCatalog()) {
+            t.importText(TWO_EDITIONS, "csv");
+            assertThat(t.index.search("гроздья гнева", 5)).isEmpty();
+            assertThat(ids(t.index.search("война и мир", 5))).startsWith("new", "old");
+
+            t.importText("""
+                    id,title,authors,year,branch,state
+                    grapes,Гроздья гнева,Стейнбек Джон,1939,central,AVAILABLE
+                    new,Война и мир,Толстой Лев Николаевич,2020,central,ON_LOAN
+                    newest,Война и мир,Толстой Лев Николаевич,2024,central,AVAILABLE
+                    """, "csv");
+
+            assertThat(ids(t.index.search("гроздья гнева", 5))).containsExactly("grapes");
+            assertThat(ids(t.index.search("война и мир", 5))).startsWith("newest", "new", "old");
+        }
+    }
+
+    @Test
     void keepsTheIndexOnDiskAndRebuildsItFromTheStoreWhenMissingOrStale(@TempDir Path dir) throws Exception {
         try (TestCatalog t = new TestCatalog()) {
             t.importText(TWO_EDITIONS, "csv");
