@@ -3,9 +3,12 @@ package ru.librarybot.library;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Russian words compared loosely enough that "в детской" finds "детская" and "потеряла" finds "потерял". */
 final class Words {
+
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}-]+");
 
     private Words() {
     }
@@ -16,10 +19,22 @@ final class Words {
     }
 
     static List<String> tokens(String text) {
-        return Arrays.stream(normalize(text).split("[^\\p{L}\\p{N}-]+"))
-                .map(t -> t.replaceAll("^-+|-+$", ""))
+        return Arrays.stream(NOT_A_WORD.split(normalize(text)))
+                .map(Words::withoutOuterHyphens)
                 .filter(t -> !t.isEmpty())
                 .toList();
+    }
+
+    private static String withoutOuterHyphens(String token) {
+        int start = 0;
+        int end = token.length();
+        while (start < end && token.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && token.charAt(end - 1) == '-') {
+            end--;
+        }
+        return token.substring(start, end);
     }
 
     /** Same word up to its ending: short words must match exactly, longer ones may differ in the last letters. */
