@@ -27,4 +27,9 @@ public enum Awaiting {
     public boolean secret() {
         return secret;
     }
+
+    /** A text with no digit is no card number: a reader who writes one has moved on to something else. */
+    boolean cannotBeAnsweredBy(String text) {
+        return this == CARD_NUMBER && text.chars().noneMatch(Character::isDigit);
+    }
 }

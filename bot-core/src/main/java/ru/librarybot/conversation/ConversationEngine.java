@@ -112,7 +112,7 @@ public class ConversationEngine {
     private Recognition recognize(String text, Dialog dialog) {
         Recognition recognition = namedTitle(text, recognizer.recognize(text));
         if (!dialog.isAwaiting(clock.instant().minus(ANSWER_EXPECTED_WITHIN)) || text.strip().startsWith("/")
-                || recognition.intent() == Intent.HELP) {
+                || recognition.intent() == Intent.HELP || movedOn(dialog.awaiting(), text, recognition)) {
             return recognition;
         }
         // the reader is answering the bot's question: their whole text is the answer
@@ -120,6 +120,12 @@ public class ConversationEngine {
         String query = expected == Intent.AVAILABILITY || expected == Intent.WISH
                 ? recognizer.extractQuery(text) : text.strip();
         return new Recognition(expected, query);
+    }
+
+    /** Asked for a card number, a reader who asks about events instead wants the events, not a lecture on cards. */
+    private static boolean movedOn(Awaiting awaiting, String text, Recognition recognition) {
+        return awaiting.cannotBeAnsweredBy(text) && recognition.intent() != Intent.UNKNOWN
+                && recognition.intent() != awaiting.intent();
     }
 
     /**

@@ -189,11 +189,26 @@ class CardAndLoansConversationTest {
         Chat chat = chat(Channel.TELEGRAM, "42");
         chat.press("LINK_CARD");
 
-        Answer answer = chat.say("какие у меня книги");
+        Answer answer = chat.say("не помню, где он");
 
         assertThat(Chat.text(answer)).contains("не похоже на номер читательского билета");
         assertThat(answer.awaiting()).isEqualTo(Awaiting.CARD_NUMBER);
         assertThat(Chat.text(chat.say("x".repeat(10_000)))).contains("не похоже на номер");
+        assertThat(Chat.text(chat.say("12-аб"))).contains("не похоже на номер");
+    }
+
+    @Test
+    void aReaderAskedForTheirCardWhoAsksForTheirBooksIsToldTheCardShowsThem() {
+        Chat chat = chat(Channel.TELEGRAM, "42");
+        chat.press("LINK_CARD");
+
+        Answer answer = chat.say("какие у меня книги");
+
+        assertThat(answer.intent()).isEqualTo(Intent.LOANS);
+        assertThat(Chat.text(answer)).doesNotContain("не похоже на номер").contains("номер");
+        assertThat(answer.awaiting()).isEqualTo(Awaiting.CARD_NUMBER);
+        chat.say("1000001");
+        assertThat(Chat.text(chat.say("1234"))).contains("Мастер и Маргарита");
     }
 
     @Test

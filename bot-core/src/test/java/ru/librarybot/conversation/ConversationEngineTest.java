@@ -159,6 +159,36 @@ class ConversationEngineTest {
     }
 
     @Test
+    void aReaderAskedForTheirCardNumberWhoAsksSomethingElseGetsThatAnswered() {
+        List<String> typed = new ArrayList<>();
+        IntentHandler cards = new IntentHandler() {
+            public Set<Intent> intents() {
+                return Set.of(Intent.LINK_CARD);
+            }
+
+            public Answer handle(Turn turn) {
+                typed.add(turn.text());
+                return Answer.of(Intent.LINK_CARD, Outcome.ANSWERED, new Reply.Text("Напишите номер билета"))
+                        .awaiting(Awaiting.CARD_NUMBER);
+            }
+        };
+        ConversationEngine engine = engine(cards);
+        engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "/card"));
+
+        Answer events = engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "какие мероприятия будут на выходных"));
+        engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "/card"));
+        Answer number = engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "мой билет 1000001"));
+        Answer notSure = engine.handle(InboundMessage.text(Channel.WEBCHAT, "u1", "не знаю где он"));
+
+        assertThat(events.intent()).isEqualTo(Intent.EVENTS);
+        assertThat(number.intent()).isEqualTo(Intent.LINK_CARD);
+        assertThat(notSure.intent()).isEqualTo(Intent.LINK_CARD);
+        assertThat(typed).containsExactly("/card", "/card", "мой билет 1000001", "не знаю где он");
+        assertThat(published).extracting(MessageHandled::inboundText)
+                .containsExactly("/card", "какие мероприятия будут на выходных", "/card", "•••", "•••");
+    }
+
+    @Test
     void onlyAPrivateChatIsRecordedAsWhereTheLibraryMayWriteToTheReader() {
         engine().handle(new InboundMessage(Channel.TELEGRAM, "-100500", "42", new InboundMessage.Content.Text("/help"), NOW));
         engine().handle(InboundMessage.text(Channel.TELEGRAM, "42", "привет"));
