@@ -22,6 +22,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import ru.librarybot.LibrarybotApplication;
+import ru.librarybot.catalog.ReaderQuestions;
 
 /**
  * Drives the conversation engine through the web chat API with many simulated readers on the embedded (H2 file)
@@ -32,11 +33,11 @@ import ru.librarybot.LibrarybotApplication;
  */
 public final class WebChatBenchmark {
 
-    /** What readers of a municipal library typically write, buttons included. */
+    /** What readers of a municipal library typically write, buttons included; %2$s is a book question. */
     private static final List<String> MESSAGES = List.of(
             "{\"user\":\"%s\",\"text\":\"/start\"}",
             "{\"user\":\"%s\",\"text\":\"во сколько вы работаете в субботу?\"}",
-            "{\"user\":\"%s\",\"text\":\"Здравствуйте! Есть ли у вас Мастер и Маргарита?\"}",
+            "{\"user\":\"%s\",\"text\":\"Здравствуйте! Есть ли у вас %s?\"}",
             "{\"user\":\"%s\",\"text\":\"вы сегодня открыты\"}",
             "{\"user\":\"%s\",\"button\":\"INFO\"}",
             "{\"user\":\"%s\",\"text\":\"хочу продлить книгу\"}",
@@ -45,11 +46,17 @@ public final class WebChatBenchmark {
             "{\"user\":\"%s\",\"button\":\"HELP\"}",
             "{\"user\":\"%s\",\"text\":\"спасибо большое!\"}");
 
+    /** Every book question differs from the last ones: no answer the bot remembers is asked for again soon. */
+    private static List<String> bookQuestions = List.of("Мастер и Маргарита");
+    private static final AtomicInteger nextBookQuestion = new AtomicInteger();
+
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int readers = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         Path store = Files.createTempDirectory("librarybot-bench");
+        bookQuestions = ReaderQuestions.distinct(20_000).stream().map(WebChatBenchmark::json).toList();
+        System.out.printf("book questions: %d distinct, asked in turn%n", bookQuestions.size());
 
         // command-line arguments, since application.yml would override default properties
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LibrarybotApplication.class)
@@ -126,7 +133,10 @@ public final class WebChatBenchmark {
     }
 
     private static long send(HttpClient http, URI endpoint, String user, int n, AtomicLong failures) {
-        String body = MESSAGES.get(Math.floorMod(n, MESSAGES.size())).formatted(user);
+        String message = MESSAGES.get(Math.floorMod(n, MESSAGES.size()));
+        String body = message.contains("%s?") ? message.formatted(user,
+                bookQuestions.get(Math.floorMod(nextBookQuestion.getAndIncrement(), bookQuestions.size())))
+                : message.formatted(user);
         HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long t0 = System.nanoTime();
@@ -138,6 +148,10 @@ public final class WebChatBenchmark {
             failures.incrementAndGet();
         }
         return System.nanoTime() - t0;
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String handlingTimes(MeterRegistry meters) {
