@@ -196,7 +196,11 @@ public class CatalogIndex implements Closeable {
         if (query.isEmpty()) {
             return List.of();
         }
-        List<Hit> hits = search(searcher, query.strict(), limit);
+        // most readers type the title right, and typo automata are most of a search's cost: they come second
+        List<Hit> hits = search(searcher, query.strictAsTyped(), limit);
+        if (hits.isEmpty()) {
+            hits = search(searcher, query.strict(), limit);
+        }
         if (hits.isEmpty() && query.canRelax()) {
             // a reader's extra words ("новое издание", a wrong first name) must not hide the book
             hits = search(searcher, query.relaxed(), limit);

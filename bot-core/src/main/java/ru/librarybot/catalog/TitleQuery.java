@@ -82,9 +82,14 @@ final class TitleQuery {
         return required == 0;
     }
 
-    /** All words of one or two, else all but one in four, must match. */
+    /** All words of one or two, else all but one in four, must match, each as typed (up to its ending). */
+    Query strictAsTyped() {
+        return build(required - required / 4, false);
+    }
+
+    /** As {@link #strictAsTyped()}, a word also matching with a typo or two. */
     Query strict() {
-        return build(required - required / 4);
+        return build(required - required / 4, true);
     }
 
     boolean canRelax() {
@@ -93,15 +98,15 @@ final class TitleQuery {
 
     /** Half the words must match. */
     Query relaxed() {
-        return build((required + 1) / 2);
+        return build((required + 1) / 2, true);
     }
 
-    private Query build(int minimumMatch) {
+    private Query build(int minimumMatch, boolean withTypos) {
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
         List<Query> optional = new ArrayList<>();
         for (int i = 0; i < query.size(); i++) {
             QueryWord word = query.get(i);
-            Query q = wordQuery(word, i == query.size() - 1);
+            Query q = wordQuery(word, i == query.size() - 1, withTypos);
             if (word.optional()) {
                 optional.add(q);
             } else {
@@ -127,22 +132,22 @@ final class TitleQuery {
         return ranked.build();
     }
 
-    private Query wordQuery(QueryWord word, boolean last) {
-        List<Query> ways = new ArrayList<>(termWays(word.term(), last));
+    private Query wordQuery(QueryWord word, boolean last, boolean withTypos) {
+        List<Query> ways = new ArrayList<>(termWays(word.term(), last, withTypos));
         for (String twin : word.twins()) {
             ways.add(new BoostQuery(new TermQuery(new Term(TITLE, twin)), 3f));
         }
         return new DisjunctionMaxQuery(ways, 0.1f);
     }
 
-    private List<Query> termWays(String term, boolean last) {
+    private List<Query> termWays(String term, boolean last, boolean withTypos) {
         List<Query> ways = new ArrayList<>();
         ways.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 3f));
         ways.add(new BoostQuery(new TermQuery(new Term(AUTHOR, term)), 2.5f));
         ways.add(new BoostQuery(new TermQuery(new Term(STATEMENT, term)), 1f));
         ways.add(new BoostQuery(new TermQuery(new Term(OTHER, term)), 1f));
         ways.add(new BoostQuery(new TermQuery(new Term(EXTRA, term)), 0.3f));
-        int edits = term.length() < 3 ? 0 : term.length() < 8 ? 1 : 2;
+        int edits = !withTypos || term.length() < 3 ? 0 : term.length() < 8 ? 1 : 2;
         if (edits > 0) {
             // typos in the first letters are rare, and a fixed prefix keeps a million-title dictionary walk short;
             // a short stem ("гар" of "гари") keeps two letters fixed so one typo does not match every short word
