@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import ru.librarybot.conversation.Dialogs;
 import ru.librarybot.conversation.MessageHandled;
 import ru.librarybot.delivery.Delivery;
 
@@ -45,14 +46,16 @@ public class Forgetting {
     private final Readers readers;
     private final CardLinking linking;
     private final Delivery delivery;
+    private final Dialogs dialogs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Set<String> answering = ConcurrentHashMap.newKeySet();
 
-    Forgetting(MongoTemplate mongo, Readers readers, CardLinking linking, Delivery delivery,
+    Forgetting(MongoTemplate mongo, Readers readers, CardLinking linking, Delivery delivery, Dialogs dialogs,
                ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
         this.delivery = delivery;
+        this.dialogs = dialogs;
         this.readers = readers;
         this.linking = linking;
         this.events = events;
@@ -107,21 +110,12 @@ public class Forgetting {
     }
 
     private void sweep(String readerKey, Instant answeredBy) {
-        removeIfNotNewer("dialogs", readerKey, "updatedAt", answeredBy);
+        dialogs.forget(readerKey, answeredBy);
         delivery.forget(readerKey, answeredBy);
         // a scan of the log, acceptable for this rare request
         mongo.updateMulti(Query.query(Criteria.where("readerKey").is(readerKey)), new Update().unset("readerKey"),
                 "interactions");
         // the statistics' marks of the days the reader wrote, kept by day|readerKey for a few days
         mongo.remove(Query.query(Criteria.where("_id").regex("\\|" + Pattern.quote(readerKey) + "$")), "daily_readers");
-    }
-
-    /** Removes by {@code _id} what was written while answering; a conversation the person began afresh stays. */
-    private void removeIfNotNewer(String collection, String readerKey, String stamp, Instant answeredBy) {
-        Document document = mongo.findById(readerKey, Document.class, collection);
-        Date written = document == null ? null : document.getDate(stamp);
-        if (document != null && (written == null || !written.toInstant().isAfter(answeredBy))) {
-            mongo.remove(Query.query(Criteria.where("_id").is(readerKey)), collection);
-        }
     }
 }

@@ -37,6 +37,12 @@ class ConversationConfiguration {
         return source;
     }
 
+    /** Without a MongoDB URI the embedded store's file is held by this one process: nobody else writes a dialog. */
+    @Bean
+    Dialogs dialogs(DialogRepository store, @Value("${spring.mongodb.uri:}") String mongoUri) {
+        return new Dialogs(store, !StringUtils.hasText(mongoUri));
+    }
+
     @Bean
     Texts texts(MessageSource botMessages) {
         return new Texts(botMessages);

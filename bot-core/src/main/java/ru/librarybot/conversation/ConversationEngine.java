@@ -27,14 +27,14 @@ public class ConversationEngine {
     private final List<TitleRecognizer> titles;
     private final Map<Intent, IntentHandler> handlers = new EnumMap<>(Intent.class);
     private final IntentHandler notConnected;
-    private final DialogRepository dialogs;
+    private final Dialogs dialogs;
     private final ReaderKeys readerKeys;
     private final ApplicationEventPublisher events;
     private final Texts texts;
     private final Clock clock;
 
     public ConversationEngine(IntentRecognizer recognizer, List<TitleRecognizer> titles,
-                              List<IntentHandler> capabilities, DialogRepository dialogs, ReaderKeys readerKeys,
+                              List<IntentHandler> capabilities, Dialogs dialogs, ReaderKeys readerKeys,
                               ApplicationEventPublisher events, Texts texts, Clock clock) {
         this.recognizer = recognizer;
         this.titles = titles;
@@ -100,7 +100,7 @@ public class ConversationEngine {
     }
 
     private Turn understand(InboundMessage message, String readerKey) {
-        Dialog dialog = dialogs.findById(readerKey).orElseGet(() -> Dialog.start(readerKey));
+        Dialog dialog = dialogs.of(readerKey);
         return switch (message.content()) {
             case InboundMessage.Content.ButtonPress(String payload) ->
                     new Turn(message, readerKey, parseButton(payload), true, dialog);

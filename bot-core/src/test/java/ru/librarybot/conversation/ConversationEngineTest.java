@@ -211,7 +211,7 @@ class ConversationEngineTest {
         List<IntentHandler> handlers = new ArrayList<>(List.of(capabilities));
         handlers.add(new HelpHandler(texts));
         handlers.add(new UnknownHandler(texts));
-        DialogRepository dialogs = store.repository(DialogRepository.class);
+        Dialogs dialogs = new Dialogs(store.repository(DialogRepository.class), false);
         return new ConversationEngine(new IntentRecognizer(), List.of(), handlers, dialogs, readerKeys,
                 event -> {
                     if (event instanceof MessageHandled handled) {
