@@ -1,9 +1,6 @@
 package ru.librarybot.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,24 +61,25 @@ public final class WebChatBenchmark {
                         "--librarybot.embedded-store.path=" + store.resolve("bench.mv"),
                         "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            URI endpoint = URI.create("http://127.0.0.1:" + port + "/api/webchat/messages");
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            @SuppressWarnings("resource") // closed with the application's server
+            KeptConnections http = new KeptConnections(new InetSocketAddress("127.0.0.1", port),
+                    "/api/webchat/messages");
 
             System.out.printf("warm-up: closed loop, 16 readers, 10 s%n");
-            closedLoop(http, endpoint, 16, Duration.ofSeconds(10), "warm");
+            closedLoop(http, 16, Duration.ofSeconds(10), "warm");
 
             System.out.printf("capacity: closed loop, 32 concurrent readers, 15 s%n");
-            System.out.println(closedLoop(http, endpoint, 32, Duration.ofSeconds(15), "cap"));
+            System.out.println(closedLoop(http, 32, Duration.ofSeconds(15), "cap"));
 
             MeterRegistry meters = app.getBean(MeterRegistry.class);
             System.out.printf("latency: open loop, %d messages/s from %d readers for %d s%n", rate, readers, seconds);
-            System.out.println(openLoop(http, endpoint, rate, seconds, readers));
+            System.out.println(openLoop(http, rate, seconds, readers));
             System.out.println(handlingTimes(meters));
         }
     }
 
     /** Readers that each send their next message as soon as the previous one is answered: the most it can take. */
-    private static Result closedLoop(HttpClient http, URI endpoint, int readers, Duration duration, String prefix)
+    private static Result closedLoop(KeptConnections http, int readers, Duration duration, String prefix)
             throws InterruptedException {
         List<Latencies> perReader = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
@@ -95,7 +93,7 @@ public final class WebChatBenchmark {
                 int offset = r;
                 pool.submit(() -> {
                     for (int i = 0; System.nanoTime() < deadline; i++) {
-                        latencies.add(send(http, endpoint, user, offset + i, failures));
+                        latencies.add(send(http, user, offset + i, failures));
                     }
                 });
             }
@@ -122,7 +120,7 @@ public final class WebChatBenchmark {
     }
 
     /** Messages arriving at a fixed rate whatever the answers take, as readers' messages arrive. */
-    private static Result openLoop(HttpClient http, URI endpoint, int rate, int seconds, int readers)
+    private static Result openLoop(KeptConnections http, int rate, int seconds, int readers)
             throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
@@ -139,23 +137,21 @@ public final class WebChatBenchmark {
                 }
                 int n = i;
                 pool.submit(() -> latencies[next.getAndIncrement()] =
-                        send(http, endpoint, "open-" + (n % readers), n / readers + n, failures));
+                        send(http, "open-" + (n % readers), n / readers + n, failures));
             }
         }
         long elapsed = System.nanoTime() - started;
         return new Result(latencies, elapsed, failures.get());
     }
 
-    private static long send(HttpClient http, URI endpoint, String user, int n, AtomicLong failures) {
+    private static long send(KeptConnections http, String user, int n, AtomicLong failures) {
         String message = MESSAGES.get(Math.floorMod(n, MESSAGES.size()));
         String body = message.contains("%s?") ? message.formatted(user,
                 bookQuestions.get(Math.floorMod(nextBookQuestion.getAndIncrement(), bookQuestions.size())))
                 : message.formatted(user);
-        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long t0 = System.nanoTime();
         try {
-            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (http.post(body) != 200) {
                 failures.incrementAndGet();
             }
         } catch (Exception e) {
