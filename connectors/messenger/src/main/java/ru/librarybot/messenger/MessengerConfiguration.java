@@ -3,6 +3,9 @@ package ru.librarybot.messenger;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +17,11 @@ import ru.librarybot.delivery.DeliveryReports;
 @Configuration(proxyBeanMethods = false)
 class MessengerConfiguration {
 
+    // closed by Spring (its inferred destroy method): retries still waiting are left to the next start
     @Bean
-    Inbox inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock) {
-        return new Inbox(mongo, handlers, clock);
+    Inbox inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        // an application without Micrometer set up still runs; its meters then go nowhere
+        return new Inbox(mongo, handlers, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     // lazy: delivery needs the senders, which need the outbox, which reports back to delivery

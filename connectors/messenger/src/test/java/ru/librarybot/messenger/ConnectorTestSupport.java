@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +89,8 @@ public abstract class ConnectorTestSupport {
     }
 
     protected Inbox inbox(UpdateHandler updates) {
-        return new Inbox(mongo, List.of(updates), Clock.systemUTC());
+        return new Inbox(mongo, List.of(updates), Clock.systemUTC(), new SimpleMeterRegistry(),
+                List.of(Duration.ofMillis(50), Duration.ofMillis(200)));
     }
 
     /** Reader keys a test can name: the real ones are HMACs. */

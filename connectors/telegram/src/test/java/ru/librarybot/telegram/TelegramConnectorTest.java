@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,7 +128,7 @@ class TelegramConnectorTest extends ConnectorTestSupport {
     @Test
     void handlesAfterARestartAnUpdateStoredJustBeforeTheProcessDied() {
         // the process that received the update died before handling it: stored, never handled
-        new Inbox(mongo, List.of(), Clock.systemUTC()).accept(Channel.TELEGRAM, "30", "42",
+        new Inbox(mongo, List.of(), Clock.systemUTC(), new SimpleMeterRegistry()).accept(Channel.TELEGRAM, "30", "42",
                 message(30, 42, 42, "private", "продлите книгу"));
         verify(engine, never()).handle(any());
 

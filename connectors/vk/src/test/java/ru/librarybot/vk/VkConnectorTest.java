@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +200,7 @@ class VkConnectorTest extends ConnectorTestSupport {
 
     @Test
     void handlesAfterARestartAnEventStoredJustBeforeTheProcessDied() {
-        new Inbox(mongo, List.of(), Clock.systemUTC()).accept(Channel.VK, "e10", "42",
+        new Inbox(mongo, List.of(), Clock.systemUTC(), new SimpleMeterRegistry()).accept(Channel.VK, "e10", "42",
                 messageNew("e10", 42, 42, "продлите книгу"));
 
         start(false);
