@@ -171,14 +171,12 @@ public final class WebChatBenchmark {
                     timer.count(), timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
                     timer.max(java.util.concurrent.TimeUnit.MILLISECONDS)));
         }
-        List<String> store = new ArrayList<>();
-        for (Timer timer : meters.find("mongodb.driver.commands").timers()) {
-            store.add(String.format("  %-8s %-22s n=%-7d mean=%.2f ms", timer.getId().getTag("command"),
-                    timer.getId().getTag("collection"), timer.count(),
-                    timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
-        }
-        store.sort(java.util.Comparator.comparing((String line) -> line.replaceAll(".*n=(\\d+).*", "$1"),
-                java.util.Comparator.comparingInt(Integer::parseInt)).reversed());
+        List<String> store = meters.find("mongodb.driver.commands").timers().stream()
+                .sorted(java.util.Comparator.comparingLong(Timer::count).reversed())
+                .map(timer -> String.format("  %-13s %-22s n=%-7d mean=%.2f ms", timer.getId().getTag("command"),
+                        timer.getId().getTag("collection"), timer.count(),
+                        timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))
+                .toList();
         return (lines.isEmpty() ? "  (no librarybot.handling timer registered)"
                 : "server-side handling per intent, whole run:\n" + String.join("\n", lines))
                 + "\nstore commands, whole run:\n" + String.join("\n", store);
