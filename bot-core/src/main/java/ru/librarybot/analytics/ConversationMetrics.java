@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.Intent;
+import ru.librarybot.conversation.ErrorSummary;
 import ru.librarybot.conversation.MessageHandled;
 import ru.librarybot.conversation.Outcome;
 
@@ -55,7 +56,7 @@ class ConversationMetrics {
                 errors.get(handled.intent()).increment();
             }
         } catch (RuntimeException e) {
-            log.warn("Could not meter a {} message ({})", handled.channel(), InteractionWriter.describe(e));
+            log.warn("Could not meter a {} message ({})", handled.channel(), ErrorSummary.of(e));
         }
     }
 }

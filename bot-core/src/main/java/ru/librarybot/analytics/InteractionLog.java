@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
+import ru.librarybot.conversation.ErrorSummary;
 import ru.librarybot.conversation.MessageHandled;
 import ru.librarybot.delivery.LibraryMessageSent;
 
@@ -63,7 +64,7 @@ public class InteractionLog implements SmartLifecycle {
         } catch (RuntimeException e) {
             dropped.increment();
             log.warn("Left a {} message out of the interaction log ({})", handled.channel(),
-                    InteractionWriter.describe(e));
+                    ErrorSummary.of(e));
         }
     }
 
@@ -77,7 +78,7 @@ public class InteractionLog implements SmartLifecycle {
         } catch (RuntimeException e) {
             dropped.increment();
             log.warn("Left a {} library message out of the interaction log ({})", sent.channel(),
-                    InteractionWriter.describe(e));
+                    ErrorSummary.of(e));
         }
     }
 
@@ -149,7 +150,7 @@ public class InteractionLog implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 log.error("The interaction log writer failed ({}); it goes on with the next messages",
-                        InteractionWriter.describe(e));
+                        ErrorSummary.of(e));
             } finally {
                 writing = 0;
                 batch.clear();

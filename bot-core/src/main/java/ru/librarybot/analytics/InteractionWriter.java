@@ -2,13 +2,14 @@ package ru.librarybot.analytics;
 
 import java.util.List;
 
-import com.mongodb.MongoException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import ru.librarybot.conversation.ErrorSummary;
 
 /**
  * Writes a batch of handled messages to the log and the daily counters. A failing store costs those records,
@@ -41,14 +42,14 @@ class InteractionWriter {
             logFailures.increment(batch.size());
             // the exception's message may quote a document, so only its kind is logged
             log.warn("Lost {} reader messages from the interaction log: the store failed ({})", batch.size(),
-                    describe(e));
+                    ErrorSummary.of(e));
         }
         try {
             rollups.count(batch);
         } catch (RuntimeException e) {
             statisticsFailures.increment(batch.size());
             log.warn("Lost {} reader messages from the daily statistics: the store failed ({})", batch.size(),
-                    describe(e));
+                    ErrorSummary.of(e));
         }
     }
 
@@ -57,20 +58,5 @@ class InteractionWriter {
                 .description("Handled reader messages the store failed to take into the log or the statistics")
                 .tag("target", target)
                 .register(meters);
-    }
-
-    /** The kinds of an exception and its causes, e.g. "DataAccessResourceFailureException <- MongoTimeoutException". */
-    static String describe(Throwable e) {
-        StringBuilder kinds = new StringBuilder();
-        for (Throwable cause = e; cause != null && kinds.length() < 300; cause = cause.getCause()) {
-            if (!kinds.isEmpty()) {
-                kinds.append(" <- ");
-            }
-            kinds.append(cause.getClass().getSimpleName());
-            if (cause instanceof MongoException mongoError) {
-                kinds.append(" code ").append(mongoError.getCode());
-            }
-        }
-        return kinds.toString();
     }
 }

@@ -2,7 +2,6 @@ package ru.librarybot.messenger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.ErrorSummary;
 
 /**
  * Platform updates, stored under the platform's own id before they are confirmed to the platform and handled from
@@ -147,24 +147,6 @@ public class Inbox {
         return channel.id() + ":" + updateId;
     }
 
-    /**
-     * What went wrong, safe to log and store: the classes of the exception and its causes, and the line of ours it
-     * came through. Their messages are left out, since they may quote the update (a card number, a PIN).
-     */
-    static String describe(Throwable e) {
-        StringBuilder kinds = new StringBuilder();
-        for (Throwable cause = e; cause != null && kinds.length() < 300; cause = cause.getCause()) {
-            if (!kinds.isEmpty()) {
-                kinds.append(" <- ");
-            }
-            kinds.append(cause.getClass().getName());
-        }
-        Arrays.stream(e.getStackTrace()).filter(frame -> frame.getClassName().startsWith("ru.librarybot."))
-                .findFirst().ifPresent(frame -> kinds.append(" at ").append(frame.getClassName()).append('.')
-                        .append(frame.getMethodName()).append(':').append(frame.getLineNumber()));
-        return kinds.toString();
-    }
-
     private static String shown(Duration pause) {
         return pause.toString().substring(2).toLowerCase(Locale.ROOT);
     }
@@ -200,7 +182,7 @@ public class Inbox {
                         COLLECTION);
                 return Optional.empty();
             } catch (RuntimeException e) {
-                return failed(describe(e));
+                return failed(ErrorSummary.of(e));
             }
         }
 

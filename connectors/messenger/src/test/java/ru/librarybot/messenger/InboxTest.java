@@ -78,7 +78,7 @@ class InboxTest {
         Document stored = stored("1");
         assertThat(stored.getString("state")).isEqualTo("handled");
         assertThat(stored.getInteger("attempts")).isEqualTo(2);
-        assertThat(stored.getString("lastError")).startsWith(DataAccessResourceFailureException.class.getName());
+        assertThat(stored.getString("lastError")).startsWith(DataAccessResourceFailureException.class.getSimpleName());
     }
 
     @Test
@@ -155,7 +155,7 @@ class InboxTest {
         Document stored = stored("9");
         assertThat(stored.getInteger("attempts")).isEqualTo(4);
         assertThat(stored.getString("lastError"))
-                .startsWith(DataAccessResourceFailureException.class.getName())
+                .startsWith(DataAccessResourceFailureException.class.getSimpleName())
                 .contains("InboxTest$FlakyHandler.handle");
         stored.remove("payload");
         assertThat(stored.toJson()).doesNotContain("0012345678901", "9876");
