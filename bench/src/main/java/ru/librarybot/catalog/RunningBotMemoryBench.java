@@ -207,18 +207,22 @@ public final class RunningBotMemoryBench {
         }
     }
 
-    private static void searches(ConfigurableApplicationContext app, List<String> queries) throws Exception {
+    private static void searches(ConfigurableApplicationContext app, List<String> all) throws Exception {
         CatalogSearch search = app.getBean(CatalogSearch.class);
         CatalogIndex index = app.getBean(CatalogIndex.class);
+        // the readers in the web chat ask for books nobody searched before, so no answer is a remembered one
+        List<String> said = every(all.reversed(), CHAT_MESSAGES);
+        List<String> queries = all.stream().filter(q -> !said.contains(q)).toList();
         System.out.printf("%n== searches: %,d reader queries (labeled ones and fragments of loaded titles) ==%n",
                 queries.size());
+        // each pass ends the queries with its own mark, which the search ignores: none is answered from memory
         for (String q : queries) {
             search.search(q, AvailabilityHandler.MAX_RESULTS); // warm-up: JIT, store pages, index pages
         }
         Latencies indexOnly = new Latencies(queries.size());
         for (String q : queries) {
             long t0 = System.nanoTime();
-            index.search(q, AvailabilityHandler.MAX_RESULTS);
+            index.search(q + "?", AvailabilityHandler.MAX_RESULTS);
             indexOnly.add(System.nanoTime() - t0);
         }
         Latencies bot = new Latencies(queries.size());
@@ -227,7 +231,7 @@ public final class RunningBotMemoryBench {
         for (String q : queries) {
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            List<Title> titles = search.search(q, AvailabilityHandler.MAX_RESULTS);
+            List<Title> titles = search.search(q + "!", AvailabilityHandler.MAX_RESULTS);
             bot.add(System.nanoTime() - t0, threads.getCurrentThreadCpuTime() - c0);
             found += titles.isEmpty() ? 0 : 1;
         }
@@ -242,7 +246,7 @@ public final class RunningBotMemoryBench {
         int ok = 0;
         for (String q : sample) {
             URI uri = URI.create("http://127.0.0.1:" + port + "/api/catalog/search?limit=9&q="
-                    + URLEncoder.encode(q, StandardCharsets.UTF_8));
+                    + URLEncoder.encode(q + ".", StandardCharsets.UTF_8));
             long t0 = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -252,7 +256,6 @@ public final class RunningBotMemoryBench {
         System.out.printf("GET /api/catalog/search, %d queries one after another: %s; %d answered 200%n",
                 sample.size(), widget, ok);
 
-        List<String> said = every(queries.reversed(), CHAT_MESSAGES);
         Latencies chat = new Latencies(said.size());
         int availability = 0;
         for (int k = 0; k < said.size(); k++) {
