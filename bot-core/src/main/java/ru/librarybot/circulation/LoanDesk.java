@@ -17,7 +17,6 @@ import ru.librarybot.conversation.Intent;
 import ru.librarybot.conversation.Outcome;
 import ru.librarybot.conversation.Reply;
 import ru.librarybot.conversation.Texts;
-import ru.librarybot.library.LibraryProfile;
 
 /** Shows a linked reader their loans and renews them, in the words the reader sees. */
 @Component
@@ -32,12 +31,12 @@ class LoanDesk {
     private final Clock clock;
     private final ZoneId zone;
 
-    LoanDesk(CirculationSource source, Readers readers, Texts texts, Clock clock, LibraryProfile library) {
+    LoanDesk(CirculationSource source, Readers readers, Texts texts, Clock clock, ZoneId libraryZone) {
         this.source = source;
         this.readers = readers;
         this.texts = texts;
         this.clock = clock;
-        this.zone = library.zone();
+        this.zone = libraryZone;
     }
 
     /** The reader's loans, overdue first, each with its renew button, then "renew all". */
