@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -26,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class Catalog {
 
     static final String COLLECTION = "titles";
+    private static final int PAGE = 1_000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -83,10 +85,27 @@ public class Catalog {
         return titles().find().limit(1).first() == null;
     }
 
-    /** Walks every title without holding them all in memory. */
+    /**
+     * Walks every title without holding them all in memory. The embedded store gathers a query's whole answer
+     * before the first batch, so only the ids are listed in one query and the titles come a page at a time by id.
+     */
     public void forEach(Consumer<Title> action) {
-        for (Document doc : titles().find().batchSize(1000)) {
-            action.accept(toTitle(doc));
+        List<Object> page = new ArrayList<>(PAGE);
+        for (Document id : titles().find().projection(Projections.include("_id")).batchSize(PAGE)) {
+            page.add(id.get("_id"));
+            if (page.size() == PAGE) {
+                readPage(page, action);
+                page.clear();
+            }
+        }
+        readPage(page, action);
+    }
+
+    private void readPage(List<Object> ids, Consumer<Title> action) {
+        if (!ids.isEmpty()) {
+            for (Document doc : titles().find(Filters.in("_id", ids)).batchSize(PAGE)) {
+                action.accept(toTitle(doc));
+            }
         }
     }
 

@@ -84,6 +84,25 @@ class CatalogIndexTest {
     }
 
     @Test
+    void rebuildsFromTheStoreEveryTitleOfACatalogLargerThanOnePage() throws Exception {
+        try (TestCatalog t = new TestCatalog()) {
+            StringBuilder csv = new StringBuilder("id,title,authors,year,branch,state\n");
+            for (int i = 0; i < 2_345; i++) {
+                csv.append("t").append(i).append(",Сборник номер ").append(i).append(",Составитель Иван,2001,central,AVAILABLE\n");
+            }
+            t.importText(csv.toString(), "csv");
+            java.util.Set<String> walked = new java.util.HashSet<>();
+            t.catalog.forEach(title -> assertThat(walked.add(title.id())).as("walked once: " + title.id()).isTrue());
+
+            t.index.rebuild(t.catalog);
+
+            assertThat(walked).hasSize(2_345);
+            assertThat(t.index.size()).isEqualTo(2_345);
+            assertThat(ids(t.index.search("сборник номер 2344", 1))).containsExactly("t2344");
+        }
+    }
+
+    @Test
     void aSecondProcessOnTheSameFolderIsToldTheIndexIsInUse(@TempDir Path dir) throws Exception {
         try (CatalogIndex first = CatalogIndex.onDisk(dir)) {
             assertThatThrownBy(() -> CatalogIndex.onDisk(dir))
