@@ -49,8 +49,8 @@ import ru.librarybot.LibrarybotApplication;
  * (a bench-only replacement of {@link Catalog#count()}), once as shipped.
  *
  * <p>Arguments: {@code titles loadMinutes}; loading stops, saying so, when it takes longer than loadMinutes.
- * With {@code startup-check maxTitles} it instead grows the catalog 10,000 titles at a time and runs after each step
- * what the bot's start-up does with the store ({@link Catalog#count()}, {@link Catalog#isEmpty()}, and the index
+ * With {@code startup-check maxTitles [step]} it instead grows the catalog by step titles (10,000) and runs after
+ * each step what the bot's start-up does with the store ({@link Catalog#count()}, {@link Catalog#isEmpty()}, and the index
  * rebuild from the store), until one fails or maxTitles is reached.
  */
 public final class RunningBotMemoryBench {
@@ -70,7 +70,8 @@ public final class RunningBotMemoryBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("startup-check")) {
-            startupCheck(args.length > 1 ? Integer.parseInt(args[1]) : 200_000);
+            startupCheck(args.length > 1 ? Integer.parseInt(args[1]) : 200_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 10_000);
             System.exit(0);
         }
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -300,11 +301,11 @@ public final class RunningBotMemoryBench {
     }
 
     /**
-     * Grows the catalog 10,000 titles at a time and after each step runs what the bot's start-up does with the
+     * Grows the catalog step titles at a time and after each step runs what the bot's start-up does with the
      * store: {@link Catalog#count()} (every start), {@link Catalog#isEmpty()} (when the demo catalog is on) and
      * {@link CatalogIndex#rebuild(Catalog)} (when the index is missing or out of step).
      */
-    private static void startupCheck(int maxTitles) throws Exception {
+    private static void startupCheck(int maxTitles, int step) throws Exception {
         Path dir = Files.createTempDirectory("librarybot-catmem");
         System.out.printf("Start-up work on a growing catalog, up to %,d titles; %s, %d cores, max heap %,d MB; "
                         + "load average %s%n", maxTitles, Runtime.version(), Runtime.getRuntime().availableProcessors(),
@@ -325,7 +326,7 @@ public final class RunningBotMemoryBench {
                     index.update(batch);
                     batch.clear();
                 }
-                if (count % 10_000 != 0) {
+                if (count % step != 0) {
                     continue;
                 }
                 index.commit();
