@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,17 +49,21 @@ public class Inbox {
     private final Map<Channel, UpdateHandler> handlers = new EnumMap<>(Channel.class);
     private final Map<Channel, Counter> failures = new EnumMap<>(Channel.class);
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final List<Duration> pauses;
     private final Lanes lanes = new Lanes("inbox");
     private final AtomicLong accepted = new AtomicLong();
 
-    public Inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, MeterRegistry meters) {
-        this(mongo, handlers, clock, meters, PAUSES);
+    public Inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, MeterRegistry meters,
+                 ApplicationEventPublisher events) {
+        this(mongo, handlers, clock, meters, events, PAUSES);
     }
 
     /** @param pauses the pauses between attempts to handle an update: after the last one it is recorded as failed */
-    Inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, MeterRegistry meters, List<Duration> pauses) {
+    Inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, MeterRegistry meters,
+          ApplicationEventPublisher events, List<Duration> pauses) {
         this.mongo = mongo;
+        this.events = events;
         this.clock = clock;
         this.pauses = List.copyOf(pauses);
         handlers.forEach(handler -> {
@@ -215,6 +220,11 @@ public class Inbox {
                     : "The store failed too, so the next start tries it again.";
             log.error("Gave up on {} update {} after {} attempts (last error: {}): it was not handled, a reader may be "
                     + "waiting for an answer. {}", entry.channel().id(), updateId(), attempts, error, kept);
+            if (recorded) {
+                // not when the store failed too: the next start tries the update again
+                events.publishEvent(new UpdateGivenUp(entry.channel(), updateId(),
+                        "other".equals(entry.lane()) ? null : entry.lane()));
+            }
         }
 
         /** Best effort: a store that cannot take it is failing already, as the log line that follows says. */

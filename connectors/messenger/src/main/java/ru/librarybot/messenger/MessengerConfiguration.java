@@ -6,12 +6,15 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import ru.librarybot.conversation.ReaderKeys;
+import ru.librarybot.conversation.Texts;
 import ru.librarybot.delivery.DeliveryReports;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,9 +22,15 @@ class MessengerConfiguration {
 
     // closed by Spring (its inferred destroy method): retries still waiting are left to the next start
     @Bean
-    Inbox inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    Inbox inbox(MongoTemplate mongo, List<UpdateHandler> handlers, Clock clock, ObjectProvider<MeterRegistry> meters,
+                ApplicationEventPublisher events) {
         // an application without Micrometer set up still runs; its meters then go nowhere
-        return new Inbox(mongo, handlers, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
+        return new Inbox(mongo, handlers, clock, meters.getIfAvailable(() -> Metrics.globalRegistry), events);
+    }
+
+    @Bean
+    Apologies apologies(Outbox outbox, Texts texts, ReaderKeys readerKeys) {
+        return new Apologies(outbox, texts, readerKeys);
     }
 
     // lazy: delivery needs the senders, which need the outbox, which reports back to delivery

@@ -88,9 +88,11 @@ public abstract class ConnectorTestSupport {
                 new Retries(4, Duration.ofMillis(50), Duration.ofMillis(200), 50), Clock.systemUTC());
     }
 
-    protected Inbox inbox(UpdateHandler updates) {
+    /** Gives up on an update after three attempts, and apologizes through the outbox as the application does. */
+    protected Inbox inbox(UpdateHandler updates, Outbox outbox) {
+        Apologies apologies = new Apologies(outbox, texts(), fixedKeys());
         return new Inbox(mongo, List.of(updates), Clock.systemUTC(), new SimpleMeterRegistry(),
-                List.of(Duration.ofMillis(50), Duration.ofMillis(200)));
+                event -> apologies.on((UpdateGivenUp) event), List.of(Duration.ofMillis(50), Duration.ofMillis(200)));
     }
 
     /** Reader keys a test can name: the real ones are HMACs. */

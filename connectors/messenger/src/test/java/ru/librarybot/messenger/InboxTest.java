@@ -45,6 +45,7 @@ class InboxTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FlakyHandler handler = new FlakyHandler();
     private final List<Inbox> inboxes = new ArrayList<>();
+    private final List<Object> events = new CopyOnWriteArrayList<>();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
@@ -136,6 +137,7 @@ class InboxTest {
         assertThat(log.list.getLast().getLevel()).isEqualTo(Level.ERROR);
         assertThat(log.list.getLast().getFormattedMessage())
                 .contains("Gave up on telegram update 7 after 4 attempts", "not tried again");
+        assertThat(events).containsExactly(new UpdateGivenUp(Channel.TELEGRAM, "7", "42"));
 
         Inbox restarted = inbox(QUICK);
         restarted.resume();
@@ -188,7 +190,7 @@ class InboxTest {
     }
 
     private Inbox inbox(List<Duration> pauses) {
-        Inbox inbox = new Inbox(mongo, List.of(handler), Clock.systemUTC(), meters, pauses);
+        Inbox inbox = new Inbox(mongo, List.of(handler), Clock.systemUTC(), meters, events::add, pauses);
         inboxes.add(inbox);
         return inbox;
     }

@@ -11,6 +11,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 import ru.librarybot.conversation.Answer;
@@ -34,6 +35,7 @@ import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -115,6 +117,19 @@ class TelegramConnectorTest extends ConnectorTestSupport {
     }
 
     @Test
+    void aReaderWhoseMessageCouldNotBeAnsweredIsToldSoAndAskedToWriteAgain() {
+        doThrow(new DataAccessResourceFailureException("the store is down")).when(engine).handle(any());
+        start();
+        api.queueUpdate(message(15, 42, 42, "private", "продлите книгу"));
+
+        await().until(() -> api.sentTo("42").size() == 1);
+        assertThat(api.sentTo("42").getFirst().text()).isEqualTo(texts().get("messenger.givenUp"));
+        assertThat(api.sentTo("42").getFirst().callbackData()).containsExactly("HELP");
+        verify(engine, after(300).times(3)).handle(any());
+        assertThat(api.sentTo("42")).hasSize(1);
+    }
+
+    @Test
     void answersAnUpdateDeliveredTwiceOnce() {
         start();
         api.queueUpdate(message(20, 42, 42, "private", "привет"));
@@ -128,7 +143,7 @@ class TelegramConnectorTest extends ConnectorTestSupport {
     @Test
     void handlesAfterARestartAnUpdateStoredJustBeforeTheProcessDied() {
         // the process that received the update died before handling it: stored, never handled
-        new Inbox(mongo, List.of(), Clock.systemUTC(), new SimpleMeterRegistry()).accept(Channel.TELEGRAM, "30", "42",
+        new Inbox(mongo, List.of(), Clock.systemUTC(), new SimpleMeterRegistry(), event -> { }).accept(Channel.TELEGRAM, "30", "42",
                 message(30, 42, 42, "private", "продлите книгу"));
         verify(engine, never()).handle(any());
 
@@ -242,7 +257,7 @@ class TelegramConnectorTest extends ConnectorTestSupport {
         Outbox outbox = outbox(transport);
         TelegramUpdates updates = new TelegramUpdates(engine, outbox, fixedKeys(), reports, texts(), client,
                 TelegramConfiguration.botAccount(client));
-        Inbox inbox = inbox(updates);
+        Inbox inbox = inbox(updates, outbox);
         TelegramPolling polling = new TelegramPolling(client, inbox, settings.pollTimeout());
         outbox.resume();
         inbox.resume();

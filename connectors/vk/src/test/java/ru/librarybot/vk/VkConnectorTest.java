@@ -200,7 +200,7 @@ class VkConnectorTest extends ConnectorTestSupport {
 
     @Test
     void handlesAfterARestartAnEventStoredJustBeforeTheProcessDied() {
-        new Inbox(mongo, List.of(), Clock.systemUTC(), new SimpleMeterRegistry()).accept(Channel.VK, "e10", "42",
+        new Inbox(mongo, List.of(), Clock.systemUTC(), new SimpleMeterRegistry(), event -> { }).accept(Channel.VK, "e10", "42",
                 messageNew("e10", 42, 42, "продлите книгу"));
 
         start(false);
@@ -267,7 +267,7 @@ class VkConnectorTest extends ConnectorTestSupport {
         VkTransport transport = new VkTransport(vk, VkSettingsTest.bind(Map.of()).requestsPerSecond());
         Outbox outbox = outbox(transport);
         VkUpdates updates = new VkUpdates(engine, outbox, fixedKeys(), reports, published::add, texts(), vk, transport);
-        Inbox inbox = inbox(updates);
+        Inbox inbox = inbox(updates, outbox);
         VkCallback callback = new VkCallback(inbox, FakeVkApi.GROUP_ID, "c0nf1rm", "s3cret");
         VkLongPoll longPoll = new VkLongPoll(vk, inbox, mongo, Duration.ofSeconds(1));
         outbox.resume();
