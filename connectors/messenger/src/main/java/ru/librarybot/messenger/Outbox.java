@@ -21,8 +21,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import ru.librarybot.conversation.Answer;
 import ru.librarybot.conversation.Button;
 import ru.librarybot.conversation.Channel;
+import ru.librarybot.conversation.InboundMessage;
 import ru.librarybot.conversation.Reply;
 import ru.librarybot.delivery.DeliveryReports;
 import ru.librarybot.delivery.Outgoing;
@@ -74,6 +76,13 @@ public class Outbox {
             return;
         }
         queue(message.id(), message.channel(), message.chatId());
+    }
+
+    /** Queues the engine's answer to a reader's message for the chat it came from; an empty answer sends nothing. */
+    public void enqueueAnswer(String id, String readerKey, InboundMessage message, Answer answer) {
+        if (!answer.replies().isEmpty()) {
+            enqueue(new Outgoing(id, readerKey, message.channel(), message.chatId(), answer.replies(), "reply"));
+        }
     }
 
     /** Queues what was stored but not fully sent before the last stop. Call once, when the connectors start. */

@@ -16,7 +16,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import ru.librarybot.conversation.Answer;
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.ConversationEngine;
 import ru.librarybot.conversation.InboundMessage;
@@ -24,7 +23,6 @@ import ru.librarybot.conversation.ReaderKeys;
 import ru.librarybot.conversation.Texts;
 import ru.librarybot.conversation.UnknownButtonException;
 import ru.librarybot.delivery.DeliveryReports;
-import ru.librarybot.delivery.Outgoing;
 import ru.librarybot.messenger.InboxEntry;
 import ru.librarybot.messenger.Outbox;
 import ru.librarybot.messenger.UpdateHandler;
@@ -120,12 +118,7 @@ class TelegramUpdates implements UpdateHandler {
     }
 
     private void answer(InboundMessage message, String replyId) {
-        Answer answer = engine.handle(message);
-        if (answer.replies().isEmpty()) {
-            return;
-        }
-        outbox.enqueue(new Outgoing(replyId, readerKeys.of(Channel.TELEGRAM, message.userId()), Channel.TELEGRAM,
-                message.chatId(), answer.replies(), "reply"));
+        outbox.enqueueAnswer(replyId, readerKeys.of(Channel.TELEGRAM, message.userId()), message, engine.handle(message));
     }
 
     private void answerCallback(CallbackQuery query, String text) {

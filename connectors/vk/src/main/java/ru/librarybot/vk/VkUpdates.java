@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
-import ru.librarybot.conversation.Answer;
 import ru.librarybot.conversation.Channel;
 import ru.librarybot.conversation.ConversationEngine;
 import ru.librarybot.conversation.InboundMessage;
@@ -18,7 +17,6 @@ import ru.librarybot.conversation.ReaderWrote;
 import ru.librarybot.conversation.Texts;
 import ru.librarybot.conversation.UnknownButtonException;
 import ru.librarybot.delivery.DeliveryReports;
-import ru.librarybot.delivery.Outgoing;
 import ru.librarybot.messenger.InboxEntry;
 import ru.librarybot.messenger.Outbox;
 import ru.librarybot.messenger.UpdateHandler;
@@ -129,12 +127,7 @@ class VkUpdates implements UpdateHandler {
     }
 
     private void answer(InboundMessage message, String replyId) {
-        Answer answer = engine.handle(message);
-        if (answer.replies().isEmpty()) {
-            return;
-        }
-        outbox.enqueue(new Outgoing(replyId, readerKeys.of(Channel.VK, message.userId()), Channel.VK,
-                message.chatId(), answer.replies(), "reply"));
+        outbox.enqueueAnswer(replyId, readerKeys.of(Channel.VK, message.userId()), message, engine.handle(message));
     }
 
     private void answerPress(String eventId, long user, long peer, String text) {
